@@ -1,0 +1,102 @@
+package io.billinghub.erp;
+
+import io.billinghub.platform.Correlation;
+import io.billinghub.platform.HubExchange;
+import io.billinghub.runs.PhaseCounts;
+import io.billinghub.runs.RunRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Route steps of the ERP push: close periods into batches, then post each batch with its idempotency key. */
+@Component("erpSteps")
+public class ErpSteps {
+
+    static final String BATCH_ID = "hubErpBatchId";
+
+    private final ErpPostingService posting;
+    private final RunRegistry runs;
+    private final Clock clock;
+    private final String erpUrl;
+    private final String erpToken;
+    private final int finalisationHours;
+
+    public ErpSteps(ErpPostingService posting, RunRegistry runs, Clock clock, @Value("${hub.erp.url}") String erpUrl,
+                    @Value("${hub.erp.auth-token}") String erpToken,
+                    @Value("${hub.reconciliation.finalisation-hours}") int finalisationHours) {
+        this.posting = posting;
+        this.runs = runs;
+        this.clock = clock;
+        this.erpUrl = erpUrl;
+        this.erpToken = erpToken;
+        this.finalisationHours = finalisationHours;
+    }
+
+    /** Closes the exchange's period; the body becomes the batches to post (the new one and any still pending). */
+    public List<String> closePeriod(Exchange exchange) {
+        return close(exchange, List.of(YearMonth.parse(exchange.getProperty(HubExchange.PERIOD, String.class))));
+    }
+
+    /** Closes every recent month that is past its finalisation window (daily job, when auto-close is on). */
+    public List<String> closeDuePeriods(Exchange exchange) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Predicate<YearMonth> due = month -> !clock.instant().isBefore(month.plusMonths(1).atDay(1)
+                .atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(finalisationHours * 3600L));
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(today).minusMonths(2); !month.isAfter(YearMonth.from(today));
+             month = month.plusMonths(1)) {
+            if (due.test(month)) {
+                months.add(month);
+            }
+        }
+        return close(exchange, months);
+    }
+
+    private List<String> close(Exchange exchange, List<YearMonth> periods) {
+        String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
+        Instant started = clock.instant();
+        List<String> toPost = new ArrayList<>();
+        List<String> created = new ArrayList<>();
+        for (YearMonth period : periods) {
+            posting.close(period, runId).ifPresent(created::add);
+            toPost.addAll(posting.pendingBatches(period));
+        }
+        runs.recordPhase(runId, started, PhaseCounts.step("close " + periods, 0, 0, 0,
+                Map.of("batchesCreated", created, "batchesToPost", toPost)));
+        return toPost;
+    }
+
+    /** Loads the batch (the body is its id) and sets up the POST: payload, idempotency key, credentials. */
+    public void preparePost(Exchange exchange) {
+        String batchId = exchange.getIn().getBody(String.class);
+        ErpPostingService.Batch batch = posting.batch(batchId);
+        posting.recordAttempt(batchId);
+        exchange.setProperty(BATCH_ID, batchId);
+        exchange.setProperty(HubExchange.FAILURE_TYPE, "ERP_POST_FAILED");
+        exchange.setProperty(HubExchange.SOURCE, "erp batch " + batchId);
+        exchange.setProperty("hubHttpCall", "ERP charge endpoint (batch " + batchId + ")");
+        exchange.getIn().removeHeaders("*");
+        exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
+        exchange.getIn().setHeader(Exchange.HTTP_URI, erpUrl);
+        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getIn().setHeader("Idempotency-Key", batch.idempotencyKey());
+        exchange.getIn().setHeader(Correlation.HTTP_HEADER, exchange.getProperty(HubExchange.CORRELATION_ID));
+        exchange.getIn().setHeader("Authorization", "Bearer " + erpToken);
+        exchange.getIn().setBody(batch.payload());
+    }
+
+    public void markPosted(Exchange exchange) {
+        exchange.getIn().removeHeader("Authorization");
+        posting.markPosted(exchange.getProperty(BATCH_ID, String.class),
+                exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
+    }
+}

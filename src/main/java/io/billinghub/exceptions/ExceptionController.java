@@ -1,0 +1,106 @@
+package io.billinghub.exceptions;
+
+import io.billinghub.platform.web.ApiErrors;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The exception queue for finance: list and filter, show, acknowledge, resolve with a note, replay. */
+@RestController
+@RequestMapping("/api/exceptions")
+public class ExceptionController {
+
+    private final ExceptionQueue queue;
+    private final ReplayService replay;
+
+    public ExceptionController(ExceptionQueue queue, ReplayService replay) {
+        this.queue = queue;
+        this.replay = replay;
+    }
+
+    @GetMapping
+    public List<ExceptionItem> list(@RequestParam(required = false) ExceptionStatus status,
+                                    @RequestParam(required = false) ExceptionType type,
+                                    @RequestParam(required = false) String pipeline,
+                                    @RequestParam(required = false) String source,
+                                    @RequestParam(required = false) String runId,
+                                    @RequestParam(required = false) Instant from,
+                                    @RequestParam(required = false) Instant to,
+                                    @RequestParam(defaultValue = "100") int limit,
+                                    @RequestParam(defaultValue = "0") int offset) {
+        return queue.list(new ExceptionFilter(status, type, pipeline, source, runId, from, to,
+                Math.min(Math.max(limit, 1), 1000), Math.max(offset, 0)));
+    }
+
+    /** Open cases by type. */
+    @GetMapping("/summary")
+    public Map<String, Long> summary() {
+        return queue.openCountsByType();
+    }
+
+    @GetMapping("/{id}")
+    public ExceptionItem show(@PathVariable long id) {
+        return queue.find(id).orElseThrow(() -> new NoSuchElementException("no exception case " + id));
+    }
+
+    /** The original content of the failed message or record, as it was received. */
+    @GetMapping("/{id}/payload")
+    public ResponseEntity<byte[]> payload(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(queue.payload(id).orElseThrow(() -> new NoSuchElementException("case " + id + " has no payload")));
+    }
+
+    public record Acknowledge(String by) {
+    }
+
+    @PostMapping("/{id}/acknowledge")
+    public ExceptionItem acknowledge(@PathVariable long id, @RequestBody(required = false) Acknowledge request) {
+        ExceptionItem item = show(id);
+        if (!queue.acknowledge(id, by(request == null ? null : request.by()))) {
+            throw new ApiErrors.ConflictException("case " + id + " is " + item.status() + ", not OPEN");
+        }
+        return show(id);
+    }
+
+    public record Resolve(String by, Resolution resolution, String note) {
+    }
+
+    /** Resolves a case; a note is mandatory (the audit trail says why). */
+    @PostMapping("/{id}/resolve")
+    public ExceptionItem resolve(@PathVariable long id, @RequestBody Resolve request) {
+        if (request.note() == null || request.note().isBlank()) {
+            throw new IllegalArgumentException("a note is required to resolve a case");
+        }
+        Resolution resolution = request.resolution() == null ? Resolution.FIXED : request.resolution();
+        if (resolution == Resolution.REPLAYED || resolution == Resolution.AUTO_RESOLVED) {
+            throw new IllegalArgumentException(resolution + " is set by the hub; resolve as FIXED or ACCEPTED");
+        }
+        show(id);
+        if (!queue.resolve(id, by(request.by()), resolution, request.note())) {
+            throw new ApiErrors.ConflictException("case " + id + " is already resolved");
+        }
+        return show(id);
+    }
+
+    public record Replay(String by) {
+    }
+
+    @PostMapping("/{id}/replay")
+    public ReplayService.Outcome replay(@PathVariable long id, @RequestBody(required = false) Replay request) {
+        return replay.replay(id, by(request == null ? null : request.by()));
+    }
+
+    private static String by(String by) {
+        return by == null || by.isBlank() ? "anonymous" : by;
+    }
+}

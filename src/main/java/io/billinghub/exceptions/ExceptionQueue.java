@@ -1,0 +1,260 @@
+package io.billinghub.exceptions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.platform.SqlTime;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The exception queue in PostgreSQL: every dead letter, rejected record and reconciliation discrepancy, with its
+ * source, position, reason and original content, worked through by finance (OPEN → ACKNOWLEDGED → RESOLVED).
+ */
+@Repository
+public class ExceptionQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExceptionQueue.class);
+
+    private static final String COLUMNS = """
+            id, type, status, pipeline, source, source_position, route_id, endpoint, replay_endpoint, reason,
+            cause_class, run_id, correlation_id, dedupe_key, context::text as context, headers::text as headers,
+            payload_type, octet_length(payload) as payload_bytes, created_at, updated_at, acknowledged_at,
+            acknowledged_by, resolved_at, resolved_by, resolution, resolution_note, replay_count, last_replayed_at,
+            replay_of""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ExceptionQueue(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a case, or refreshes the evidence of the open case with the same type and dedupe key.
+     *
+     * @return the case id
+     */
+    public long raise(NewException e) {
+        OffsetDateTime now = SqlTime.utc(clock.instant());
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("type", e.type().name())
+                .addValue("pipeline", e.pipeline())
+                .addValue("source", e.source())
+                .addValue("position", e.sourcePosition())
+                .addValue("routeId", e.routeId())
+                .addValue("endpoint", e.endpoint())
+                .addValue("replayEndpoint", e.replayEndpoint())
+                .addValue("reason", e.reason() == null ? "(no reason given)" : e.reason())
+                .addValue("causeClass", e.causeClass())
+                .addValue("runId", e.runId())
+                .addValue("correlationId", e.correlationId())
+                .addValue("dedupeKey", e.dedupeKey())
+                .addValue("context", toJson(e.context()))
+                .addValue("payload", e.payload())
+                .addValue("payloadType", e.payloadType())
+                .addValue("headers", toJson(e.headers()))
+                .addValue("now", now);
+        Long id = jdbc.queryForObject("""
+                insert into exception_item (type, pipeline, source, source_position, route_id, endpoint,
+                    replay_endpoint, reason, cause_class, run_id, correlation_id, dedupe_key, context, payload,
+                    payload_type, headers, created_at, updated_at)
+                values (:type, :pipeline, :source, :position, :routeId, :endpoint, :replayEndpoint, :reason,
+                    :causeClass, :runId, :correlationId, :dedupeKey, cast(:context as jsonb), :payload, :payloadType,
+                    cast(:headers as jsonb), :now, :now)
+                on conflict (type, dedupe_key) where dedupe_key is not null and status <> 'RESOLVED'
+                do update set reason = excluded.reason, context = excluded.context, run_id = excluded.run_id,
+                    payload = coalesce(excluded.payload, exception_item.payload), updated_at = excluded.updated_at
+                returning id""", p, Long.class);
+        LOG.info("Exception queue case {} {}: {} [{} {}]", id, e.type(), e.reason(), e.source(),
+                e.sourcePosition() == null ? "" : e.sourcePosition());
+        return id;
+    }
+
+    /** Closes an open case whose condition has disappeared (a re-rated leg, a re-reconciled day). */
+    public int autoResolve(ExceptionType type, String dedupeKey, String note) {
+        return jdbc.update("""
+                update exception_item set status = 'RESOLVED', resolution = 'AUTO_RESOLVED', resolution_note = :note,
+                    resolved_by = 'billing-hub', resolved_at = :now, updated_at = :now
+                where type = :type and dedupe_key = :key and status <> 'RESOLVED'""",
+                new MapSqlParameterSource("type", type.name()).addValue("key", dedupeKey).addValue("note", note)
+                        .addValue("now", SqlTime.utc(clock.instant())));
+    }
+
+    /**
+     * Auto-resolves the open cases of these types whose key starts with {@code scope} but is not among
+     * {@code stillPresent}: what a re-run of that scope no longer finds.
+     */
+    public int autoResolveAbsent(Collection<ExceptionType> types, String scope, Collection<String> stillPresent,
+                                 String note) {
+        List<String> typeNames = types.stream().map(Enum::name).toList();
+        MapSqlParameterSource p = new MapSqlParameterSource("types", typeNames)
+                .addValue("scope", scope.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .addValue("note", note)
+                .addValue("now", SqlTime.utc(clock.instant()))
+                .addValue("present", stillPresent.isEmpty() ? List.of("") : stillPresent);
+        return jdbc.update("""
+                update exception_item set status = 'RESOLVED', resolution = 'AUTO_RESOLVED', resolution_note = :note,
+                    resolved_by = 'billing-hub', resolved_at = :now, updated_at = :now
+                where type in (:types) and dedupe_key like :scope and status <> 'RESOLVED'
+                  and dedupe_key not in (:present)""", p);
+    }
+
+    public List<ExceptionItem> list(ExceptionFilter filter) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from exception_item where true");
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        if (filter.status() != null) {
+            sql.append(" and status = :status");
+            p.addValue("status", filter.status().name());
+        }
+        if (filter.type() != null) {
+            sql.append(" and type = :type");
+            p.addValue("type", filter.type().name());
+        }
+        if (filter.pipeline() != null) {
+            sql.append(" and pipeline = :pipeline");
+            p.addValue("pipeline", filter.pipeline());
+        }
+        if (filter.source() != null) {
+            sql.append(" and source = :source");
+            p.addValue("source", filter.source());
+        }
+        if (filter.runId() != null) {
+            sql.append(" and run_id = :runId");
+            p.addValue("runId", filter.runId());
+        }
+        if (filter.createdFrom() != null) {
+            sql.append(" and created_at >= :from");
+            p.addValue("from", SqlTime.utc(filter.createdFrom()));
+        }
+        if (filter.createdTo() != null) {
+            sql.append(" and created_at < :to");
+            p.addValue("to", SqlTime.utc(filter.createdTo()));
+        }
+        sql.append(" order by id desc limit :limit offset :offset");
+        p.addValue("limit", filter.limit()).addValue("offset", filter.offset());
+        return jdbc.query(sql.toString(), p, rowMapper());
+    }
+
+    /** Open (not resolved) case counts by type, for the queue's summary. */
+    public Map<String, Long> openCountsByType() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("select type, count(*) as n from exception_item where status <> 'RESOLVED' group by type",
+                rs -> {
+                    counts.put(rs.getString("type"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    public Optional<ExceptionItem> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from exception_item where id = :id",
+                new MapSqlParameterSource("id", id), rowMapper()).stream().findFirst();
+    }
+
+    public Optional<byte[]> payload(long id) {
+        return jdbc.query("select payload from exception_item where id = :id and payload is not null",
+                new MapSqlParameterSource("id", id), (rs, i) -> rs.getBytes(1)).stream().findFirst();
+    }
+
+    /** OPEN → ACKNOWLEDGED. Returns false when the case is not open. */
+    public boolean acknowledge(long id, String by) {
+        return jdbc.update("""
+                update exception_item set status = 'ACKNOWLEDGED', acknowledged_by = :by, acknowledged_at = :now,
+                    updated_at = :now
+                where id = :id and status = 'OPEN'""",
+                new MapSqlParameterSource("id", id).addValue("by", by).addValue("now", SqlTime.utc(clock.instant())))
+                == 1;
+    }
+
+    /** OPEN/ACKNOWLEDGED → RESOLVED with a resolution kind and note. Returns false when already resolved. */
+    public boolean resolve(long id, String by, Resolution resolution, String note) {
+        return jdbc.update("""
+                update exception_item set status = 'RESOLVED', resolution = :resolution, resolution_note = :note,
+                    resolved_by = :by, resolved_at = :now, updated_at = :now
+                where id = :id and status <> 'RESOLVED'""",
+                new MapSqlParameterSource("id", id).addValue("by", by).addValue("resolution", resolution.name())
+                        .addValue("note", note).addValue("now", SqlTime.utc(clock.instant()))) == 1;
+    }
+
+    /**
+     * Claims a case for replay: counts the attempt unless the case is resolved. Two concurrent replays of one case
+     * cannot both claim it past resolution, because resolution is a conditional update too.
+     */
+    public boolean claimReplay(long id) {
+        return jdbc.update("""
+                update exception_item set replay_count = replay_count + 1, last_replayed_at = :now, updated_at = :now
+                where id = :id and status <> 'RESOLVED' and replay_endpoint is not null""",
+                new MapSqlParameterSource("id", id).addValue("now", SqlTime.utc(clock.instant()))) == 1;
+    }
+
+    /** Links a case raised during a replay to the case being replayed. */
+    public void linkReplay(long newCaseId, long replayOf) {
+        jdbc.update("update exception_item set replay_of = :of where id = :id and id <> :of",
+                new MapSqlParameterSource("id", newCaseId).addValue("of", replayOf));
+    }
+
+    private String toJson(Map<String, Object> values) {
+        try {
+            return json.writeValueAsString(values == null ? Map.of() : values);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("exception context is not serialisable", ex);
+        }
+    }
+
+    private JsonNode readJson(String text) {
+        try {
+            return json.readTree(text == null ? "{}" : text);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored exception context is not JSON", ex);
+        }
+    }
+
+    private RowMapper<ExceptionItem> rowMapper() {
+        return (rs, i) -> new ExceptionItem(
+                rs.getLong("id"),
+                ExceptionType.valueOf(rs.getString("type")),
+                ExceptionStatus.valueOf(rs.getString("status")),
+                rs.getString("pipeline"),
+                rs.getString("source"),
+                rs.getString("source_position"),
+                rs.getString("route_id"),
+                rs.getString("endpoint"),
+                rs.getString("replay_endpoint"),
+                rs.getString("reason"),
+                rs.getString("cause_class"),
+                rs.getString("run_id"),
+                rs.getString("correlation_id"),
+                rs.getString("dedupe_key"),
+                readJson(rs.getString("context")),
+                readJson(rs.getString("headers")),
+                rs.getString("payload_type"),
+                (Integer) rs.getObject("payload_bytes"),
+                SqlTime.instant(rs, "created_at"),
+                SqlTime.instant(rs, "updated_at"),
+                SqlTime.instant(rs, "acknowledged_at"),
+                rs.getString("acknowledged_by"),
+                SqlTime.instant(rs, "resolved_at"),
+                rs.getString("resolved_by"),
+                rs.getString("resolution") == null ? null : Resolution.valueOf(rs.getString("resolution")),
+                rs.getString("resolution_note"),
+                rs.getInt("replay_count"),
+                SqlTime.instant(rs, "last_replayed_at"),
+                (Long) rs.getObject("replay_of"));
+    }
+
+
+}

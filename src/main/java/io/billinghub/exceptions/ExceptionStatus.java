@@ -1,0 +1,7 @@
+package io.billinghub.exceptions;
+
+public enum ExceptionStatus {
+    OPEN,
+    ACKNOWLEDGED,
+    RESOLVED
+}

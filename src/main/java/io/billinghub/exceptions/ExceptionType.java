@@ -1,0 +1,33 @@
+package io.billinghub.exceptions;
+
+/** What kind of case sits in the exception queue; finance filters on it. */
+public enum ExceptionType {
+    /** A message that failed in a route after its retries (dead-letter channel). */
+    DEAD_LETTER,
+    /** A vendor record that could not be mapped to a canonical leg. */
+    MALFORMED_RECORD,
+    /** A carrier leg kept without cost: unknown carrier or no rate. */
+    UNRATED_LEG,
+    /** A carrier invoice file that could not be read at all. */
+    INVOICE_FILE_REJECTED,
+    /** One record of a carrier invoice file that could not be accepted. */
+    INVOICE_LINE_REJECTED,
+    /** Reconciliation: charge differs by more than the tolerance. */
+    RECON_CHARGE_DELTA,
+    /** Reconciliation: billed minutes differ by more than the tolerance. */
+    RECON_MINUTE_DELTA,
+    /** Reconciliation: a rated leg no invoice line claims. */
+    RECON_MISSING_ON_INVOICE,
+    /** Reconciliation: the same leg billed on more than one invoice line. */
+    RECON_DUPLICATE_BILLING,
+    /** Reconciliation: an invoice line no usage leg matches. */
+    RECON_NOT_IN_USAGE,
+    /** Reconciliation: carrier legs on a finalised day with no invoice line at all for that carrier and day. */
+    RECON_NO_INVOICE,
+    /** An invoice whose stated total is not the sum of its lines and other charges. */
+    RECON_INVOICE_TOTAL_MISMATCH,
+    /** A reference-data set rejected as a whole; the previous version stays in force. */
+    REFERENCE_DATA_REJECTED,
+    /** A charge batch the ERP did not accept after the retries. */
+    ERP_POST_FAILED
+}

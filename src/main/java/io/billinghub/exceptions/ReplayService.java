@@ -1,0 +1,82 @@
+package io.billinghub.exceptions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.billinghub.platform.HubExchange;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.springframework.stereotype.Service;
+
+/**
+ * Re-injects a dead letter's original message (body, headers, hub* properties) into the route that failed.
+ * Every route a replay can reach is idempotent on its stable keys, so a replay never double-counts or
+ * double-posts; a resolved case cannot be replayed again.
+ */
+@Service
+public class ReplayService {
+
+    private final ExceptionQueue queue;
+    private final PayloadCodec codec;
+    private final ProducerTemplate producer;
+    private final CamelContext camel;
+
+    public ReplayService(ExceptionQueue queue, PayloadCodec codec, ProducerTemplate producer, CamelContext camel) {
+        this.queue = queue;
+        this.codec = codec;
+        this.producer = producer;
+        this.camel = camel;
+    }
+
+    public record Outcome(long caseId, boolean succeeded, Long newCaseId, String message) {
+    }
+
+    /** Thrown when the case cannot be replayed (resolved, or not a replayable dead letter). */
+    public static class NotReplayableException extends RuntimeException {
+        public NotReplayableException(String message) {
+            super(message);
+        }
+    }
+
+    public Outcome replay(long caseId, String by) {
+        ExceptionItem item = queue.find(caseId)
+                .orElseThrow(() -> new java.util.NoSuchElementException("no exception case " + caseId));
+        if (!item.replayable()) {
+            throw new NotReplayableException(item.status() == ExceptionStatus.RESOLVED
+                    ? "case " + caseId + " is resolved; replaying it again could process it twice"
+                    : "case " + caseId + " (" + item.type() + ") has no route to replay into");
+        }
+        if (!queue.claimReplay(caseId)) {
+            throw new NotReplayableException("case " + caseId + " was resolved meanwhile");
+        }
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getIn().setBody(codec.decode(queue.payload(caseId).orElse(null), item.payloadType()));
+        copy(item.headers().path("headers"), exchange.getIn().getHeaders());
+        copy(item.headers().path("properties"), exchange.getProperties());
+        exchange.setProperty(HubExchange.REPLAY_OF, caseId);
+        exchange.setProperty(HubExchange.TRIGGER, "REPLAY");
+        exchange.getProperties().remove(HubExchange.RUN_ID);
+        exchange.getProperties().remove(HubExchange.RUN_OWNER);
+
+        Exchange result = producer.send(item.replayEndpoint(), exchange);
+        Throwable failure = result.getException() != null ? result.getException()
+                : result.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            queue.resolve(caseId, by, Resolution.REPLAYED, "replayed into " + item.replayEndpoint());
+            return new Outcome(caseId, true, null, "replayed into " + item.replayEndpoint());
+        }
+        Long newCase = result.getProperty(HubExchange.EXCEPTION_ID, Long.class);
+        return new Outcome(caseId, false, newCase, DeadLetterRecorder.describe(failure));
+    }
+
+    private static void copy(JsonNode values, Map<String, Object> target) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode value = entry.getValue();
+            target.put(entry.getKey(), value.isNumber() ? value.numberValue()
+                    : value.isBoolean() ? value.booleanValue() : value.asText());
+        }
+    }
+}

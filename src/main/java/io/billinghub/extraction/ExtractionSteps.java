@@ -1,0 +1,169 @@
+package io.billinghub.extraction;
+
+import io.billinghub.exceptions.ExceptionQueue;
+import io.billinghub.exceptions.ExceptionType;
+import io.billinghub.exceptions.NewException;
+import io.billinghub.platform.HubExchange;
+import io.billinghub.platform.http.HttpCallSteps;
+import io.billinghub.platform.http.UnauthorizedException;
+import io.billinghub.runs.PhaseCounts;
+import io.billinghub.runs.RunRegistry;
+import io.billinghub.runs.RunSteps;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Route steps of usage extraction (routes/telephony-extraction.camel.yaml): plan windows, page through a window
+ * under the tenant's request budget, stage each page, and record the window in the run.
+ */
+@Component("extractionSteps")
+public class ExtractionSteps {
+
+    public static final String PIPELINE = "telephony-extraction";
+    static final String WINDOW = "hubWindow";
+    static final String PROGRESS = "hubWindowProgress";
+    static final String TENANT_ID = "hubTenantId";
+    static final String TENANT_RPS = "hubTenantRps";
+
+    private final TelephonyProperties properties;
+    private final Map<String, TelephonyUsageAdapter> adapters;
+    private final ExtractionPlanner planner;
+    private final ExtractionWindows windows;
+    private final UsageStaging staging;
+    private final OAuthTokens tokens;
+    private final HttpCallSteps http;
+    private final ExceptionQueue exceptions;
+    private final RunRegistry runs;
+    private final RunSteps runSteps;
+    private final Clock clock;
+
+    public ExtractionSteps(TelephonyProperties properties, List<TelephonyUsageAdapter> adapters,
+                           ExtractionPlanner planner, ExtractionWindows windows, UsageStaging staging,
+                           OAuthTokens tokens, HttpCallSteps http, ExceptionQueue exceptions, RunRegistry runs,
+                           RunSteps runSteps, Clock clock) {
+        this.properties = properties;
+        this.adapters = adapters.stream().collect(Collectors.toMap(TelephonyUsageAdapter::vendor,
+                Function.identity()));
+        this.planner = planner;
+        this.windows = windows;
+        this.staging = staging;
+        this.tokens = tokens;
+        this.http = http;
+        this.exceptions = exceptions;
+        this.runs = runs;
+        this.runSteps = runSteps;
+        this.clock = clock;
+    }
+
+    /** Opens the scheduled extraction run; the body becomes the windows to extract. */
+    public List<ExtractionWindow> scheduledWindows(Exchange exchange) {
+        exchange.setProperty(HubExchange.PERIOD, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
+        runSteps.start(exchange, PIPELINE);
+        return planner.scheduledWindows();
+    }
+
+
+    /** Starts paging one window (the body); a window replayed on its own gets a run of its own. */
+    public void beginWindow(Exchange exchange) throws InvalidPayloadException {
+        ExtractionWindow window = exchange.getIn().getMandatoryBody(ExtractionWindow.class);
+        runSteps.ensure(exchange, PIPELINE);
+        TelephonyProperties.Tenant tenant = properties.tenant(window.tenantId());
+        exchange.setProperty(WINDOW, window);
+        exchange.setProperty(TENANT_ID, tenant.id());
+        exchange.setProperty(TENANT_RPS, tenant.requestsPerSecond());
+        exchange.setProperty(PROGRESS, new WindowProgress(clock.instant()));
+        exchange.setProperty(HubExchange.SOURCE, tenant.vendor() + ":" + tenant.id());
+        exchange.setProperty(HubExchange.SOURCE_POSITION, window.start() + "/" + window.end());
+    }
+
+    /** Sets up the HTTP request for the next page (URI, bearer token); called again on every retry. */
+    public void preparePageRequest(Exchange exchange) {
+        ExtractionWindow window = exchange.getProperty(WINDOW, ExtractionWindow.class);
+        WindowProgress progress = exchange.getProperty(PROGRESS, WindowProgress.class);
+        TelephonyProperties.Tenant tenant = properties.tenant(window.tenantId());
+        exchange.getIn().setBody(null);
+        exchange.getIn().removeHeaders("*");
+        exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
+        exchange.getIn().setHeader(Exchange.HTTP_URI,
+                adapter(tenant).pageUri(tenant, window, progress.page(), properties.pageSize()).toString());
+        exchange.getIn().setHeader("Accept", "application/json");
+        exchange.getIn().setHeader("Authorization", "Bearer " + tokens.accessToken(tenant));
+        exchange.setProperty("hubHttpCall", "usage API of tenant " + tenant.id() + " (page " + progress.page()
+                + " of " + window.start() + "/" + window.end() + ")");
+    }
+
+    /** Classifies the answer; a refused token is forgotten so the retry fetches a fresh one. */
+    public void checkPageResponse(Exchange exchange) {
+        try {
+            http.check(exchange);
+        } catch (UnauthorizedException e) {
+            tokens.invalidate(exchange.getProperty(TENANT_ID, String.class));
+            throw e;
+        } finally {
+            exchange.getIn().removeHeader("Authorization");
+        }
+    }
+
+    /** Maps and stages one page; unmappable records go to the exception queue with their position. */
+    public void stagePage(Exchange exchange) {
+        ExtractionWindow window = exchange.getProperty(WINDOW, ExtractionWindow.class);
+        WindowProgress progress = exchange.getProperty(PROGRESS, WindowProgress.class);
+        TelephonyProperties.Tenant tenant = properties.tenant(window.tenantId());
+        String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
+        UsagePage page = adapter(tenant).parse(exchange.getIn().getBody(String.class), tenant.id(), progress.page());
+        UsageStaging.StageCounts counts = staging.upsert(page.legs(), runId, clock.instant());
+        for (RejectedUsageRecord rejected : page.rejected()) {
+            exceptions.raise(NewException.of(ExceptionType.MALFORMED_RECORD, rejected.reason())
+                    .pipeline(PIPELINE)
+                    .source(tenant.vendor() + ":" + tenant.id() + " " + window.start() + "/" + window.end(),
+                            rejected.position())
+                    .run(runId, exchange.getProperty(HubExchange.CORRELATION_ID, String.class))
+                    .payload(rejected.raw().getBytes(StandardCharsets.UTF_8), "text")
+                    .build());
+        }
+        progress.add(page, counts);
+    }
+
+    /** Records the window: its staged checksum, whether it has settled, and the phase counts. */
+    public void finishWindow(Exchange exchange) {
+        ExtractionWindow window = exchange.getProperty(WINDOW, ExtractionWindow.class);
+        WindowProgress progress = exchange.getProperty(PROGRESS, WindowProgress.class);
+        String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
+        Instant now = clock.instant();
+        String checksum = windows.stagedChecksum(window);
+        windows.record(window, planner.settled(window, now), progress.pagesRead(),
+                Math.toIntExact(progress.recordsIn()), checksum, now, runId);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tenant", window.tenantId());
+        details.put("window", window.start() + "/" + window.end());
+        details.put("pages", progress.pagesRead());
+        details.put("inserted", progress.inserted());
+        details.put("updated", progress.updated());
+        details.put("unchanged", progress.unchanged());
+        runs.recordPhase(runId, progress.startedAt(), PhaseCounts.input("extract " + window.tenantId() + " "
+                        + LocalDate.ofInstant(window.start(), ZoneOffset.UTC), progress.recordsIn(),
+                progress.accepted(), progress.rejected(), details));
+        runs.recordInput(runId, "usage-window", window.tenantId() + "/" + window.start() + "/" + window.end(),
+                checksum);
+    }
+
+    private TelephonyUsageAdapter adapter(TelephonyProperties.Tenant tenant) {
+        TelephonyUsageAdapter adapter = adapters.get(tenant.vendor());
+        if (adapter == null) {
+            throw new IllegalStateException("tenant " + tenant.id() + " names vendor '" + tenant.vendor()
+                    + "', which has no usage adapter (known: " + adapters.keySet() + ")");
+        }
+        return adapter;
+    }
+}

@@ -1,0 +1,38 @@
+package io.billinghub.platform.http;
+
+import io.billinghub.platform.Secrets;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Route step after every outbound HTTP call (made with throwExceptionOnFailure=false): turns the status into the
+ * exception the shared retry policies handle. For a 429 with Retry-After it sets CamelRedeliveryDelay, which
+ * Camel's redelivery uses instead of its computed backoff for that attempt.
+ */
+@Component("httpCallSteps")
+public class HttpCallSteps {
+
+    private final HttpStatusPolicy policy;
+
+    public HttpCallSteps(@Value("${hub.http.max-retry-after-seconds}") long maxRetryAfterSeconds, Clock clock) {
+        this.policy = new HttpStatusPolicy(Duration.ofSeconds(maxRetryAfterSeconds), clock);
+    }
+
+    public void check(Exchange exchange) {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String what = exchange.getProperty("hubHttpCall", "HTTP call", String.class);
+        try {
+            policy.check(what, status == null ? 0 : status,
+                    exchange.getMessage().getHeader("Retry-After", String.class),
+                    Secrets.scrub(exchange.getMessage().getBody(String.class)));
+        } catch (RateLimitedException e) {
+            if (e.retryAfter() != null) {
+                exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, e.retryAfter().toMillis());
+            }
+            throw e;
+        }
+    }
+}

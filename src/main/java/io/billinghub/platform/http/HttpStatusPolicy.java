@@ -1,0 +1,67 @@
+package io.billinghub.platform.http;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Classifies an HTTP answer into what the route's retry policies act on. Retry-After is honoured in both forms
+ * the HTTP specification allows (delta seconds, HTTP date), capped so that a hostile value cannot stall a run.
+ */
+public final class HttpStatusPolicy {
+
+    private final Duration maxRetryAfter;
+    private final Clock clock;
+
+    public HttpStatusPolicy(Duration maxRetryAfter, Clock clock) {
+        this.maxRetryAfter = maxRetryAfter;
+        this.clock = clock;
+    }
+
+    /** Returns normally for 2xx; otherwise throws the exception its status calls for. */
+    public void check(String what, int status, String retryAfterHeader, String body) {
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        String message = what + " answered HTTP " + status + (body == null || body.isBlank() ? ""
+                : ": " + abbreviate(body));
+        if (status == 429) {
+            throw new RateLimitedException(message, retryAfter(retryAfterHeader));
+        }
+        if (status == 401) {
+            throw new UnauthorizedException(message);
+        }
+        if (status == 408 || status >= 500) {
+            throw new TransientHttpException(message);
+        }
+        throw new RequestRejectedException(message);
+    }
+
+    /** The delay a Retry-After header asks for, capped; null when absent or unreadable. */
+    public Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        Duration delay;
+        try {
+            delay = Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                delay = Duration.between(clock.instant(), at);
+                delay = delay.isNegative() ? Duration.ZERO : delay;
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+        return delay.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : delay;
+    }
+
+    private static String abbreviate(String body) {
+        String oneLine = body.replaceAll("\\s+", " ").trim();
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
+    }
+}

@@ -1,0 +1,166 @@
+package io.billinghub.rating;
+
+import io.billinghub.exceptions.ExceptionQueue;
+import io.billinghub.exceptions.ExceptionType;
+import io.billinghub.exceptions.NewException;
+import io.billinghub.extraction.ExtractionWindow;
+import io.billinghub.extraction.UsageLeg;
+import io.billinghub.platform.SqlTime;
+import io.billinghub.referencedata.ActiveTelephonyReference;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rates staged legs with the reference version in force. A pass takes whole calls (every leg sharing a callId
+ * with a leg of the window) so leg roles are consistent, replaces each leg's rated row, raises each unrated
+ * carrier leg once in the exception queue and closes the cases of legs that now rate.
+ */
+@Service
+public class RatingService {
+
+    public static final String REPLAY_ENDPOINT = "direct:rate-legs";
+
+    /** What a rating pass did: legs = rated + excluded + unrated. */
+    public record Outcome(long versionId, int legs, int rated, int excluded, int unrated, BigDecimal cost,
+                          Map<String, Integer> byClass, Map<String, Integer> unratedByReason) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RatedLegStore store;
+    private final ActiveTelephonyReference reference;
+    private final ExceptionQueue exceptions;
+    private final Clock clock;
+    private final LegRater rater = new LegRater();
+    private final LegRoles roles = new LegRoles();
+
+    public RatingService(NamedParameterJdbcTemplate jdbc, RatedLegStore store, ActiveTelephonyReference reference,
+                         ExceptionQueue exceptions, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.reference = reference;
+        this.exceptions = exceptions;
+        this.clock = clock;
+    }
+
+    public Outcome rateWindow(ExtractionWindow window, String runId, String correlationId) {
+        List<UsageLeg> legs = jdbc.query("""
+                select * from usage_leg where call_id in (
+                    select call_id from usage_leg
+                    where tenant_id = :tenant and start_time >= :from and start_time < :to)
+                order by call_id, start_time, leg_id""",
+                new MapSqlParameterSource("tenant", window.tenantId())
+                        .addValue("from", SqlTime.utc(window.start())).addValue("to", SqlTime.utc(window.end())),
+                USAGE_LEG);
+        return rate(legs, runId, correlationId);
+    }
+
+    public Outcome rateLegs(Collection<String> legIds, String runId, String correlationId) {
+        List<UsageLeg> legs = jdbc.query("""
+                select * from usage_leg where call_id in (select call_id from usage_leg where leg_id in (:ids))
+                order by call_id, start_time, leg_id""", new MapSqlParameterSource("ids", legIds), USAGE_LEG);
+        return rate(legs, runId, correlationId);
+    }
+
+    private Outcome rate(List<UsageLeg> legs, String runId, String correlationId) {
+        ActiveTelephonyReference.Snapshot snapshot = reference.require();
+        Map<String, List<UsageLeg>> byCall = legs.stream()
+                .collect(Collectors.groupingBy(UsageLeg::callId, LinkedHashMap::new, Collectors.toList()));
+        List<RatedLeg> rated = new ArrayList<>(legs.size());
+        byCall.values().forEach(call -> {
+            Map<String, String> callRoles = roles.assign(call);
+            call.forEach(leg -> rated.add(rater.rate(leg, callRoles.get(leg.legId()), snapshot.rating())));
+        });
+        Instant now = clock.instant();
+        store.upsert(rated, runId, now);
+
+        Map<String, UsageLeg> byId = legs.stream().collect(Collectors.toMap(UsageLeg::legId, l -> l));
+        Set<String> nowPriced = new HashSet<>();
+        Map<String, Integer> byClass = new TreeMap<>();
+        Map<String, Integer> unratedByReason = new TreeMap<>();
+        BigDecimal cost = BigDecimal.ZERO;
+        int ratedCount = 0;
+        int excluded = 0;
+        for (RatedLeg leg : rated) {
+            byClass.merge(leg.legClass().name(), 1, Integer::sum);
+            switch (leg.status()) {
+                case RATED -> {
+                    ratedCount++;
+                    cost = cost.add(leg.cost());
+                    nowPriced.add(leg.legId());
+                }
+                case EXCLUDED -> {
+                    excluded++;
+                    nowPriced.add(leg.legId());
+                }
+                case UNRATED -> {
+                    unratedByReason.merge(leg.unratedReason().name(), 1, Integer::sum);
+                    raiseUnrated(leg, byId.get(leg.legId()), runId, correlationId);
+                }
+            }
+        }
+        closeCasesOf(nowPriced, snapshot.versionId());
+        int unrated = rated.size() - ratedCount - excluded;
+        return new Outcome(snapshot.versionId(), rated.size(), ratedCount, excluded, unrated, cost, byClass,
+                unratedByReason);
+    }
+
+    private void raiseUnrated(RatedLeg leg, UsageLeg source, String runId, String correlationId) {
+        String reason = switch (leg.unratedReason()) {
+            case UNKNOWN_CARRIER -> "carrier '" + leg.carrierName() + "' is not in the reference data";
+            case NO_RATE -> "no rate card row of carrier '" + leg.carrierName() + "' matches "
+                    + leg.destinationNumber() + " on " + leg.utcDay();
+            case NO_DESTINATION -> "destination number '" + leg.destinationNumber() + "' has no digits to rate";
+        };
+        exceptions.raise(NewException.of(ExceptionType.UNRATED_LEG, "leg " + leg.legId() + " unrated ("
+                        + leg.unratedReason() + "): " + reason)
+                .pipeline("carrier-cpm")
+                .source("telephony usage " + leg.tenantId(), "leg " + leg.legId())
+                .route(null, null, REPLAY_ENDPOINT)
+                .run(runId, correlationId)
+                .dedupeKey("leg:" + leg.legId())
+                .context("legId", leg.legId())
+                .context("callId", leg.callId())
+                .context("carrierName", leg.carrierName())
+                .context("destinationNumber", leg.destinationNumber())
+                .context("utcDay", leg.utcDay().toString())
+                .context("unratedReason", leg.unratedReason().name())
+                .context("rawSeconds", leg.rawSeconds())
+                .payload(source.rawPayload().getBytes(StandardCharsets.UTF_8), "text")
+                .build());
+    }
+
+    private void closeCasesOf(Set<String> pricedLegIds, long versionId) {
+        if (pricedLegIds.isEmpty()) {
+            return;
+        }
+        List<String> keys = pricedLegIds.stream().map(id -> "leg:" + id).toList();
+        List<String> open = jdbc.queryForList("""
+                select dedupe_key from exception_item
+                where type = 'UNRATED_LEG' and status <> 'RESOLVED' and dedupe_key in (:keys)""",
+                new MapSqlParameterSource("keys", keys), String.class);
+        open.forEach(key -> exceptions.autoResolve(ExceptionType.UNRATED_LEG, key,
+                "rated with reference version " + versionId));
+    }
+
+    static final RowMapper<UsageLeg> USAGE_LEG = (rs, i) -> new UsageLeg(
+            rs.getString("leg_id"), rs.getString("call_id"), rs.getString("tenant_id"), rs.getString("vendor"),
+            SqlTime.instant(rs, "start_time"), SqlTime.instant(rs, "end_time"), rs.getInt("duration_seconds"),
+            rs.getInt("billing_duration_seconds"), rs.getString("carrier_name"), rs.getString("destination_number"),
+            rs.getString("call_type"), rs.getString("direction"), rs.getString("call_outcome"),
+            rs.getString("raw_payload"));
+}

@@ -1,0 +1,9 @@
+package io.billinghub.reconciliation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** An invoice line of a current invoice, as the carrier billed it. */
+public record BilledLine(long lineId, String carrierName, String invoiceNumber, String fileName, String position,
+                         String legReference, LocalDate utcDay, BigDecimal minutes, BigDecimal charge, String raw) {
+}

@@ -1,0 +1,13 @@
+package io.billinghub.reconciliation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A carrier leg as rating left it; {@code cost} is null for an unrated leg. */
+public record InternalLeg(String legId, String carrierName, LocalDate utcDay, String legClass, BigDecimal billedMinutes,
+                          BigDecimal cost) {
+
+    boolean isCarrierLeg() {
+        return "CARRIER".equals(legClass);
+    }
+}

@@ -1,0 +1,198 @@
+package io.billinghub.reconciliation;
+
+import io.billinghub.exceptions.ExceptionType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Matches invoice lines to rated legs by leg reference for a set of finalised UTC days. A matched pair is a
+ * discrepancy when the charge differs by more than the charge tolerance or the billed minutes by more than the
+ * minute tolerance; a leg no line claims is missing on the invoice (or, when the carrier billed nothing at all
+ * that day, the day has no invoice); a line no carrier leg of that carrier matches is not in usage.
+ */
+public final class Reconciler {
+
+    private final BigDecimal chargeTolerance;
+    private final BigDecimal minuteTolerance;
+
+    public Reconciler(BigDecimal chargeTolerance, BigDecimal minuteTolerance) {
+        this.chargeTolerance = chargeTolerance;
+        this.minuteTolerance = minuteTolerance;
+    }
+
+    /** Findings and per carrier/day/invoice summaries. */
+    public record Result(List<ReconciliationSummary> summaries, List<Discrepancy> discrepancies) {
+    }
+
+    /**
+     * @param days  the finalised days reconciled
+     * @param legs  carrier legs of those days plus every leg an invoice line references
+     * @param lines current invoice lines dated on those days or referencing their legs
+     */
+    public Result reconcile(Set<LocalDate> days, Collection<InternalLeg> legs, List<BilledLine> lines) {
+        Map<String, InternalLeg> legsById = new HashMap<>();
+        legs.forEach(leg -> legsById.put(leg.legId(), leg));
+        Map<Key, Tally> tallies = new TreeMap<>();
+        List<Discrepancy> found = new ArrayList<>();
+        Set<String> matchedLegs = new HashSet<>();
+        Set<String> billedCarrierDays = new HashSet<>();
+
+        for (BilledLine line : lines) {
+            if (days.contains(line.utcDay())) {
+                billedCarrierDays.add(line.carrierName() + "|" + line.utcDay());
+            }
+        }
+        for (BilledLine line : lines) {
+            InternalLeg leg = legsById.get(line.legReference());
+            LocalDate day = leg == null ? line.utcDay() : leg.utcDay();
+            if (!days.contains(day)) {
+                continue;
+            }
+            Tally tally = tallies.computeIfAbsent(new Key(line.carrierName(), day, line.invoiceNumber()),
+                    k -> new Tally());
+            tally.billed(line);
+            String mismatch = leg == null ? "no usage leg " + line.legReference()
+                    : !leg.isCarrierLeg() ? "leg " + leg.legId() + " is a " + leg.legClass()
+                            + " leg, which carries no carrier charge"
+                    : !Objects.equals(leg.carrierName(), line.carrierName()) ? "usage says leg " + leg.legId()
+                            + " went through " + leg.carrierName() + ", not " + line.carrierName()
+                    : null;
+            if (mismatch != null) {
+                tally.notInUsage++;
+                found.add(new Discrepancy(ExceptionType.RECON_NOT_IN_USAGE, line.carrierName(), day,
+                        line.invoiceNumber(), line.legReference(), line, null, line.charge(), null, line.minutes(), 0,
+                        line.carrierName() + " billed " + line.charge() + " for " + line.minutes() + " min on invoice "
+                                + line.invoiceNumber() + " (" + line.position() + "): " + mismatch));
+                continue;
+            }
+            if (!matchedLegs.add(leg.legId())) {
+                tally.notInUsage++;
+                found.add(new Discrepancy(ExceptionType.RECON_DUPLICATE_BILLING, line.carrierName(), day,
+                        line.invoiceNumber(), leg.legId(), line, leg.cost(), line.charge(), leg.billedMinutes(),
+                        line.minutes(), 1, "leg " + leg.legId() + " is billed again on invoice " + line.invoiceNumber()
+                        + " (" + line.position() + ")"));
+                continue;
+            }
+            tally.matched(leg);
+            BigDecimal internalCharge = leg.cost();
+            if (internalCharge == null || internalCharge.subtract(line.charge()).abs().compareTo(chargeTolerance) > 0) {
+                tally.chargeMismatches++;
+                found.add(new Discrepancy(ExceptionType.RECON_CHARGE_DELTA, line.carrierName(), day,
+                        line.invoiceNumber(), leg.legId(), line, internalCharge, line.charge(), leg.billedMinutes(),
+                        line.minutes(), 1, internalCharge == null
+                                ? "leg " + leg.legId() + " is billed " + line.charge() + " but is unrated here"
+                                : "leg " + leg.legId() + " charge " + line.charge() + " on the invoice, "
+                                        + internalCharge + " rated (delta " + line.charge().subtract(internalCharge)
+                                        + ")"));
+            }
+            if (leg.billedMinutes().subtract(line.minutes()).abs().compareTo(minuteTolerance) > 0) {
+                tally.minuteMismatches++;
+                found.add(new Discrepancy(ExceptionType.RECON_MINUTE_DELTA, line.carrierName(), day,
+                        line.invoiceNumber(), leg.legId(), line, internalCharge, line.charge(), leg.billedMinutes(),
+                        line.minutes(), 1, "leg " + leg.legId() + " billed " + line.minutes() + " min on the invoice, "
+                        + leg.billedMinutes() + " min rated"));
+            }
+        }
+
+        Map<String, List<InternalLeg>> unbilledByCarrierDay = new TreeMap<>();
+        for (InternalLeg leg : legs) {
+            if (leg.isCarrierLeg() && days.contains(leg.utcDay()) && !matchedLegs.contains(leg.legId())) {
+                unbilledByCarrierDay.computeIfAbsent(leg.carrierName() + "|" + leg.utcDay(), k -> new ArrayList<>())
+                        .add(leg);
+            }
+        }
+        unbilledByCarrierDay.forEach((carrierDay, unbilled) -> {
+            InternalLeg first = unbilled.get(0);
+            Tally tally = tallies.computeIfAbsent(
+                    new Key(first.carrierName(), first.utcDay(), ReconciliationSummary.UNBILLED), k -> new Tally());
+            unbilled.forEach(tally::unbilled);
+            if (billedCarrierDays.contains(carrierDay)) {
+                unbilled.forEach(leg -> found.add(new Discrepancy(ExceptionType.RECON_MISSING_ON_INVOICE,
+                        leg.carrierName(), leg.utcDay(), null, leg.legId(), null, leg.cost(), null,
+                        leg.billedMinutes(), null, 1, "leg " + leg.legId() + " (" + leg.billedMinutes() + " min, "
+                        + (leg.cost() == null ? "unrated" : leg.cost().toPlainString()) + ") is on no invoice of "
+                        + leg.carrierName() + " for " + leg.utcDay())));
+            } else {
+                tally.noInvoice = true;
+                found.add(new Discrepancy(ExceptionType.RECON_NO_INVOICE, first.carrierName(), first.utcDay(), null,
+                        null, null, tally.internalCost, null, tally.internalMinutes, null, unbilled.size(),
+                        first.carrierName() + " billed nothing for " + first.utcDay() + ": " + unbilled.size()
+                                + " carrier legs, " + tally.internalMinutes + " min, " + tally.internalCost
+                                + " rated"));
+            }
+        });
+
+        List<ReconciliationSummary> summaries = new ArrayList<>();
+        tallies.forEach((key, tally) -> summaries.add(tally.summary(key)));
+        return new Result(summaries, found);
+    }
+
+    private record Key(String carrierName, LocalDate day, String invoiceNumber) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key other) {
+            int byCarrier = carrierName.compareTo(other.carrierName);
+            int byDay = day.compareTo(other.day);
+            return byCarrier != 0 ? byCarrier : byDay != 0 ? byDay : invoiceNumber.compareTo(other.invoiceNumber);
+        }
+    }
+
+    /** Running figures of one carrier/day/invoice. */
+    private static final class Tally {
+        int matchedLines;
+        int chargeMismatches;
+        int minuteMismatches;
+        int missingOnInvoice;
+        int notInUsage;
+        int internalLegs;
+        int invoiceLines;
+        boolean noInvoice;
+        BigDecimal internalMinutes = BigDecimal.ZERO;
+        BigDecimal internalCost = BigDecimal.ZERO;
+        BigDecimal invoiceMinutes = BigDecimal.ZERO;
+        BigDecimal invoiceCharge = BigDecimal.ZERO;
+
+        void billed(BilledLine line) {
+            invoiceLines++;
+            invoiceMinutes = invoiceMinutes.add(line.minutes());
+            invoiceCharge = invoiceCharge.add(line.charge());
+        }
+
+        void matched(InternalLeg leg) {
+            matchedLines++;
+            internal(leg);
+        }
+
+        void unbilled(InternalLeg leg) {
+            missingOnInvoice++;
+            internal(leg);
+        }
+
+        private void internal(InternalLeg leg) {
+            internalLegs++;
+            internalMinutes = internalMinutes.add(leg.billedMinutes());
+            if (leg.cost() != null) {
+                internalCost = internalCost.add(leg.cost());
+            }
+        }
+
+        ReconciliationSummary summary(Key key) {
+            boolean clean = chargeMismatches == 0 && minuteMismatches == 0 && missingOnInvoice == 0
+                    && notInUsage == 0;
+            String status = noInvoice ? "NO_INVOICE"
+                    : ReconciliationSummary.UNBILLED.equals(key.invoiceNumber()) ? "UNBILLED_LEGS"
+                    : clean ? "MATCHED" : "DISCREPANCIES";
+            return new ReconciliationSummary(key.carrierName(), key.day(), key.invoiceNumber(), status, matchedLines,
+                    chargeMismatches, minuteMismatches, missingOnInvoice, notInUsage, internalLegs, internalMinutes,
+                    internalCost, invoiceLines, invoiceMinutes, invoiceCharge);
+        }
+    }
+}

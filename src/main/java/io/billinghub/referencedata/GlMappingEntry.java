@@ -1,0 +1,29 @@
+package io.billinghub.referencedata;
+
+import java.time.LocalDate;
+
+/**
+ * Maps carrier charges to a GL account and cost centre. {@code *} matches any carrier or any region; the most
+ * specific row in force wins (carrier+region, then carrier+*, then *+region, then *+*).
+ */
+public record GlMappingEntry(
+        int lineNo,
+        String carrierName,
+        String destinationRegion,
+        String glAccount,
+        String costCentre,
+        LocalDate effectiveDate,
+        LocalDate expiryDate) {
+
+    public static final String ANY = "*";
+
+    public boolean inForceOn(LocalDate day) {
+        return !day.isBefore(effectiveDate) && (expiryDate == null || day.isBefore(expiryDate));
+    }
+
+    public boolean overlaps(GlMappingEntry other) {
+        boolean startsBeforeOtherEnds = other.expiryDate == null || effectiveDate.isBefore(other.expiryDate);
+        boolean otherStartsBeforeThisEnds = expiryDate == null || other.effectiveDate.isBefore(expiryDate);
+        return startsBeforeOtherEnds && otherStartsBeforeThisEnds;
+    }
+}

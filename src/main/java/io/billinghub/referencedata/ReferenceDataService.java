@@ -1,0 +1,201 @@
+package io.billinghub.referencedata;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.exceptions.ExceptionQueue;
+import io.billinghub.exceptions.ExceptionType;
+import io.billinghub.exceptions.NewException;
+import io.billinghub.platform.Checksums;
+import io.billinghub.platform.SqlTime;
+import jakarta.annotation.PostConstruct;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the mapping files into SQL at start and whenever their checksum changes. A set is validated as a whole:
+ * with any error it is recorded as REJECTED (file, line, reason) and raised in the exception queue, and the
+ * version already in force stays in force. Each accepted version is recorded with its checksum.
+ */
+@Service
+public class ReferenceDataService {
+
+    public static final String TELEPHONY_DATASET = "telephony-rating";
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceDataService.class);
+
+    private final Path directory;
+    private final TelephonyReferenceParser parser;
+    private final TelephonyReferenceStore store;
+    private final ActiveTelephonyReference active;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ExceptionQueue exceptions;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ReferenceDataService(@Value("${hub.reference-data.directory}") String directory,
+                                @Value("${hub.currency:USD}") String baseCurrency,
+                                TelephonyReferenceStore store, ActiveTelephonyReference active,
+                                NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ExceptionQueue exceptions,
+                                ObjectMapper json, Clock clock) {
+        this.directory = Path.of(directory);
+        this.parser = new TelephonyReferenceParser(baseCurrency);
+        this.store = store;
+        this.active = active;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.exceptions = exceptions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What a reload did. */
+    public record Outcome(String dataset, String result, Long versionId, String checksum,
+                          List<ValidationError> errors) {
+    }
+
+    @PostConstruct
+    void loadAtStart() {
+        activeVersionId().ifPresent(id -> active.activate(id, store.load(id)));
+        reloadIfChanged();
+    }
+
+    /** Compares the files' checksum with the version in force and loads a changed set. */
+    public synchronized Outcome reloadIfChanged() {
+        Map<String, byte[]> files = new TreeMap<>();
+        List<ValidationError> errors = new ArrayList<>();
+        for (String name : TelephonyReferenceParser.FILES) {
+            Path file = directory.resolve(name);
+            try {
+                if (Files.isRegularFile(file)) {
+                    files.put(name, Files.readAllBytes(file));
+                }
+            } catch (IOException e) {
+                errors.add(new ValidationError(name, 0, "cannot be read: " + e.getMessage()));
+            }
+        }
+        Map<String, String> fileChecksums = new LinkedHashMap<>();
+        StringBuilder setText = new StringBuilder();
+        files.forEach((name, content) -> {
+            String sum = Checksums.sha256(content);
+            fileChecksums.put(name, sum);
+            setText.append(name).append('\0').append(sum).append('\n');
+        });
+        String checksum = Checksums.sha256(setText.toString());
+
+        Optional<Long> activeId = activeVersionId();
+        if (activeId.isPresent() && checksum.equals(checksumOf(activeId.get()))) {
+            return new Outcome(TELEPHONY_DATASET, "UNCHANGED", activeId.get(), checksum, List.of());
+        }
+        Optional<Long> alreadyRejected = versionWith(checksum, "REJECTED");
+        if (alreadyRejected.isPresent()) {
+            return new Outcome(TELEPHONY_DATASET, "REJECTED", alreadyRejected.get(), checksum, List.of());
+        }
+        TelephonyReferenceData data = errors.isEmpty() ? parser.parse(files, errors) : null;
+        if (!errors.isEmpty()) {
+            long id = insertVersion(checksum, fileChecksums, "REJECTED", errors);
+            exceptions.raise(NewException.of(ExceptionType.REFERENCE_DATA_REJECTED,
+                            "reference set " + TELEPHONY_DATASET + " rejected with " + errors.size()
+                                    + " error(s); version " + activeId.map(String::valueOf).orElse("(none)")
+                                    + " stays in force. First: " + errors.get(0))
+                    .pipeline("reference-data")
+                    .source(directory.resolve(errors.get(0).file()).toString(), "line " + errors.get(0).line())
+                    .dedupeKey(TELEPHONY_DATASET + ":" + checksum)
+                    .context("versionId", id)
+                    .context("errors", errors.stream().map(ValidationError::toString).toList())
+                    .build());
+            LOG.warn("Reference set {} rejected ({} errors), version {} stays in force: {}", TELEPHONY_DATASET,
+                    errors.size(), activeId.orElse(null), errors);
+            return new Outcome(TELEPHONY_DATASET, "REJECTED", id, checksum, List.copyOf(errors));
+        }
+        long id = tx.execute(status -> {
+            jdbc.update("""
+                    update reference_data_version set status = 'SUPERSEDED', superseded_at = :now
+                    where dataset = :dataset and status = 'ACTIVE'""",
+                    new MapSqlParameterSource("dataset", TELEPHONY_DATASET)
+                            .addValue("now", SqlTime.utc(clock.instant())));
+            long versionId = insertVersion(checksum, fileChecksums, "ACTIVE", List.of());
+            store.insert(versionId, data);
+            return versionId;
+        });
+        active.activate(id, data);
+        LOG.info("Reference set {} version {} in force ({} carriers, {} rate rows, {} GL mappings, checksum {})",
+                TELEPHONY_DATASET, id, data.carriers().size(), data.rateCards().size(), data.glMappings().size(),
+                checksum);
+        return new Outcome(TELEPHONY_DATASET, "ACTIVATED", id, checksum, List.of());
+    }
+
+    public List<ReferenceVersion> versions() {
+        return jdbc.query("""
+                select id, dataset, checksum, status, files::text as files, errors::text as errors, loaded_at,
+                    activated_at, superseded_at
+                from reference_data_version order by id desc""", (rs, i) -> new ReferenceVersion(
+                rs.getLong("id"), rs.getString("dataset"), rs.getString("checksum"), rs.getString("status"),
+                readTree(rs.getString("files")), readTree(rs.getString("errors")), SqlTime.instant(rs, "loaded_at"),
+                SqlTime.instant(rs, "activated_at"), SqlTime.instant(rs, "superseded_at")));
+    }
+
+    private long insertVersion(String checksum, Map<String, String> files, String status,
+                               List<ValidationError> errors) {
+        MapSqlParameterSource p = new MapSqlParameterSource("dataset", TELEPHONY_DATASET)
+                .addValue("checksum", checksum)
+                .addValue("files", write(files))
+                .addValue("status", status)
+                .addValue("errors", write(errors.stream().map(e -> Map.of("file", e.file(), "line", e.line(),
+                        "reason", e.reason())).toList()))
+                .addValue("now", SqlTime.utc(clock.instant()));
+        return jdbc.queryForObject("""
+                insert into reference_data_version (dataset, checksum, files, status, errors, loaded_at, activated_at)
+                values (:dataset, :checksum, cast(:files as jsonb), :status, cast(:errors as jsonb), :now,
+                    case when :status = 'ACTIVE' then cast(:now as timestamptz) end)
+                returning id""", p, Long.class);
+    }
+
+    private Optional<Long> activeVersionId() {
+        return versionWith(null, "ACTIVE");
+    }
+
+    private Optional<Long> versionWith(String checksum, String status) {
+        return jdbc.query("""
+                select id from reference_data_version
+                where dataset = :dataset and status = :status and (cast(:checksum as text) is null or checksum = :checksum)
+                order by id desc limit 1""",
+                new MapSqlParameterSource("dataset", TELEPHONY_DATASET).addValue("status", status)
+                        .addValue("checksum", checksum), (rs, i) -> rs.getLong(1)).stream().findFirst();
+    }
+
+    private String checksumOf(long versionId) {
+        return jdbc.queryForObject("select checksum from reference_data_version where id = :id",
+                new MapSqlParameterSource("id", versionId), String.class);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package io.billinghub.referencedata;
+
+import io.billinghub.rating.BillingIncrement;
+import io.billinghub.rating.CarrierProfile;
+import io.billinghub.rating.RateCardEntry;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and validates carriers.csv, rate-cards.csv and gl-mappings.csv together. Every problem is collected
+ * (file, line, reason) so one rejection lists all of them; the set is only usable when there are none.
+ */
+public final class TelephonyReferenceParser {
+
+    public static final String CARRIERS = "carriers.csv";
+    public static final String RATE_CARDS = "rate-cards.csv";
+    public static final String GL_MAPPINGS = "gl-mappings.csv";
+    public static final List<String> FILES = List.of(CARRIERS, RATE_CARDS, GL_MAPPINGS);
+
+    private static final Pattern CARRIER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final Pattern PREFIX = Pattern.compile("[0-9]{1,15}");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
+    private static final int MAX_COST_SCALE = 8;
+
+    private final String baseCurrency;
+
+    public TelephonyReferenceParser(String baseCurrency) {
+        this.baseCurrency = baseCurrency;
+    }
+
+    /** Parses the files; returns the data when {@code errors} stays empty. */
+    public TelephonyReferenceData parse(Map<String, byte[]> files, List<ValidationError> errors) {
+        for (String name : FILES) {
+            if (!files.containsKey(name)) {
+                errors.add(new ValidationError(name, 0, "file is missing from the mapping set"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        List<CarrierProfile> carriers = carriers(files.get(CARRIERS), errors);
+        Set<String> carrierNames = new HashSet<>();
+        carriers.forEach(c -> carrierNames.add(c.carrierName()));
+        List<RateCardEntry> rates = rateCards(files.get(RATE_CARDS), carrierNames, errors);
+        Set<String> regions = new HashSet<>();
+        rates.forEach(r -> regions.add(r.destinationRegion()));
+        List<GlMappingEntry> gl = glMappings(files.get(GL_MAPPINGS), carrierNames, regions, errors);
+        if (errors.isEmpty()) {
+            checkGlCoverage(rates, gl, errors);
+        }
+        return errors.isEmpty() ? new TelephonyReferenceData(carriers, rates, gl) : null;
+    }
+
+    private List<CarrierProfile> carriers(byte[] content, List<ValidationError> errors) {
+        List<CarrierProfile> result = new ArrayList<>();
+        CsvTable table = CsvTable.read(CARRIERS, content, List.of("carrier_id", "carrier_name", "invoice_time_zone",
+                "currency", "cost_scale", "rounding_mode"), errors);
+        if (table == null) {
+            return result;
+        }
+        Set<String> ids = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (CsvTable.Row row : table.rows()) {
+            int before = errors.size();
+            String id = row.get("carrier_id");
+            String name = row.get("carrier_name");
+            if (!CARRIER_ID.matcher(id).matches()) {
+                errors.add(row.error("carrier_id '" + id + "' must be lower-case letters, digits and dashes"));
+            } else if (!ids.add(id)) {
+                errors.add(row.error("carrier_id '" + id + "' appears twice"));
+            }
+            if (name.isEmpty()) {
+                errors.add(row.error("carrier_name is empty"));
+            } else if (!names.add(name)) {
+                errors.add(row.error("carrier_name '" + name + "' appears twice"));
+            }
+            ZoneId zone = zone(row, errors);
+            String currency = row.get("currency");
+            if (!baseCurrency.equals(currency)) {
+                errors.add(row.error("currency '" + currency + "' is not the hub's base currency " + baseCurrency));
+            }
+            Integer scale = integer(row, "cost_scale", 0, MAX_COST_SCALE, errors);
+            RoundingMode mode = roundingMode(row, errors);
+            if (errors.size() == before) {
+                result.add(new CarrierProfile(id, name, zone, currency, scale, mode));
+            }
+        }
+        return result;
+    }
+
+    private List<RateCardEntry> rateCards(byte[] content, Set<String> carriers, List<ValidationError> errors) {
+        List<RateCardEntry> result = new ArrayList<>();
+        CsvTable table = CsvTable.read(RATE_CARDS, content, List.of("carrier_name", "prefix", "destination_region",
+                "rate_per_minute", "billing_increment", "effective_date", "expiry_date"), errors);
+        if (table == null) {
+            return result;
+        }
+        Map<String, List<RateCardEntry>> byCarrierPrefix = new HashMap<>();
+        for (CsvTable.Row row : table.rows()) {
+            int before = errors.size();
+            String carrier = row.get("carrier_name");
+            if (!carriers.contains(carrier)) {
+                errors.add(row.error("carrier_name '" + carrier + "' is not in " + CARRIERS));
+            }
+            String prefix = row.get("prefix");
+            if (!PREFIX.matcher(prefix).matches()) {
+                errors.add(row.error("prefix '" + prefix + "' must be 1 to 15 digits (E.164, no '+')"));
+            }
+            String region = row.get("destination_region");
+            if (region.isEmpty() || region.equals(GlMappingEntry.ANY)) {
+                errors.add(row.error("destination_region must be a region name"));
+            }
+            BigDecimal rate = decimal(row, "rate_per_minute", errors);
+            BillingIncrement increment = null;
+            try {
+                increment = BillingIncrement.parse(row.get("billing_increment"));
+            } catch (IllegalArgumentException e) {
+                errors.add(row.error(e.getMessage()));
+            }
+            LocalDate[] range = range(row, errors);
+            if (errors.size() == before) {
+                RateCardEntry entry = new RateCardEntry(row.line(), carrier, prefix, region, rate, increment,
+                        range[0], range[1]);
+                List<RateCardEntry> same = byCarrierPrefix.computeIfAbsent(carrier + "|" + prefix,
+                        k -> new ArrayList<>());
+                for (RateCardEntry other : same) {
+                    if (other.overlaps(entry)) {
+                        errors.add(row.error("effective range overlaps line " + other.lineNo() + " for carrier '"
+                                + carrier + "' prefix " + prefix));
+                    }
+                }
+                same.add(entry);
+                result.add(entry);
+            }
+        }
+        return result;
+    }
+
+    private List<GlMappingEntry> glMappings(byte[] content, Set<String> carriers, Set<String> regions,
+                                            List<ValidationError> errors) {
+        List<GlMappingEntry> result = new ArrayList<>();
+        CsvTable table = CsvTable.read(GL_MAPPINGS, content, List.of("carrier_name", "destination_region",
+                "gl_account", "cost_centre", "effective_date", "expiry_date"), errors);
+        if (table == null) {
+            return result;
+        }
+        Map<String, List<GlMappingEntry>> byKey = new HashMap<>();
+        for (CsvTable.Row row : table.rows()) {
+            int before = errors.size();
+            String carrier = row.get("carrier_name");
+            if (!carrier.equals(GlMappingEntry.ANY) && !carriers.contains(carrier)) {
+                errors.add(row.error("carrier_name '" + carrier + "' is not in " + CARRIERS));
+            }
+            String region = row.get("destination_region");
+            if (!region.equals(GlMappingEntry.ANY) && !regions.contains(region)) {
+                errors.add(row.error("destination_region '" + region + "' is not a region of " + RATE_CARDS));
+            }
+            String account = row.get("gl_account");
+            String costCentre = row.get("cost_centre");
+            if (!CODE.matcher(account).matches()) {
+                errors.add(row.error("gl_account '" + account + "' is not a valid account code"));
+            }
+            if (!CODE.matcher(costCentre).matches()) {
+                errors.add(row.error("cost_centre '" + costCentre + "' is not a valid cost centre code"));
+            }
+            LocalDate[] range = range(row, errors);
+            if (errors.size() == before) {
+                GlMappingEntry entry = new GlMappingEntry(row.line(), carrier, region, account, costCentre, range[0],
+                        range[1]);
+                List<GlMappingEntry> same = byKey.computeIfAbsent(carrier + "|" + region, k -> new ArrayList<>());
+                for (GlMappingEntry other : same) {
+                    if (other.overlaps(entry)) {
+                        errors.add(row.error("effective range overlaps line " + other.lineNo() + " for carrier '"
+                                + carrier + "' region '" + region + "'"));
+                    }
+                }
+                same.add(entry);
+                result.add(entry);
+            }
+        }
+        return result;
+    }
+
+    /** Every rate row must post somewhere: a GL mapping must be in force on the row's first day. */
+    private static void checkGlCoverage(List<RateCardEntry> rates, List<GlMappingEntry> gl,
+                                        List<ValidationError> errors) {
+        GlMappingIndex index = new GlMappingIndex(gl);
+        for (RateCardEntry rate : rates) {
+            if (index.resolve(rate.carrierName(), rate.destinationRegion(), rate.effectiveDate()).isEmpty()) {
+                errors.add(new ValidationError(RATE_CARDS, rate.lineNo(), "no GL mapping in " + GL_MAPPINGS
+                        + " covers carrier '" + rate.carrierName() + "' region '" + rate.destinationRegion()
+                        + "' on " + rate.effectiveDate()));
+            }
+        }
+    }
+
+    private static ZoneId zone(CsvTable.Row row, List<ValidationError> errors) {
+        String text = row.get("invoice_time_zone");
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            errors.add(row.error("invoice_time_zone '" + text + "' is not a time zone id (e.g. America/New_York)"));
+            return null;
+        }
+    }
+
+    private static RoundingMode roundingMode(CsvTable.Row row, List<ValidationError> errors) {
+        String text = row.get("rounding_mode");
+        try {
+            RoundingMode mode = RoundingMode.valueOf(text);
+            if (mode == RoundingMode.UNNECESSARY) {
+                errors.add(row.error("rounding_mode UNNECESSARY cannot round a cost"));
+            }
+            return mode;
+        } catch (IllegalArgumentException e) {
+            errors.add(row.error("rounding_mode '" + text + "' is not one of HALF_UP, HALF_EVEN, UP, DOWN, CEILING,"
+                    + " FLOOR, HALF_DOWN"));
+            return null;
+        }
+    }
+
+    private static Integer integer(CsvTable.Row row, String column, int min, int max, List<ValidationError> errors) {
+        String text = row.get(column);
+        try {
+            int value = Integer.parseInt(text);
+            if (value < min || value > max) {
+                errors.add(row.error(column + " " + value + " is outside " + min + ".." + max));
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            errors.add(row.error(column + " '" + text + "' is not a whole number"));
+            return null;
+        }
+    }
+
+    private static BigDecimal decimal(CsvTable.Row row, String column, List<ValidationError> errors) {
+        String text = row.get(column);
+        try {
+            BigDecimal value = new BigDecimal(text);
+            if (value.signum() < 0) {
+                errors.add(row.error(column + " " + text + " is negative"));
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            errors.add(row.error(column + " '" + text + "' is not a decimal number"));
+            return null;
+        }
+    }
+
+    private static LocalDate[] range(CsvTable.Row row, List<ValidationError> errors) {
+        LocalDate from = date(row, "effective_date", true, errors);
+        LocalDate to = date(row, "expiry_date", false, errors);
+        if (from != null && to != null && !to.isAfter(from)) {
+            errors.add(row.error("expiry_date " + to + " must be after effective_date " + from));
+        }
+        return new LocalDate[] {from, to};
+    }
+
+    private static LocalDate date(CsvTable.Row row, String column, boolean required, List<ValidationError> errors) {
+        String text = row.get(column);
+        if (text.isEmpty()) {
+            if (required) {
+                errors.add(row.error(column + " is required (yyyy-MM-dd)"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(row.error(column + " '" + text + "' is not a date (yyyy-MM-dd)"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.billinghub.runs;
+
+import io.billinghub.platform.HubExchange;
+import java.net.URI;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Runs: list, show one with its phases and input checksums, and run a period on demand. */
+@RestController
+@RequestMapping("/api/runs")
+public class RunController {
+
+    /** The pipelines a period can be run for, and the route that runs them. */
+    private static final Map<String, String> PERIOD_ROUTES = Map.of("carrier-cpm", "carrier-cpm-period");
+
+    private final RunRegistry runs;
+    private final ProducerTemplate producer;
+    private final CamelContext camel;
+
+    public RunController(RunRegistry runs, ProducerTemplate producer, CamelContext camel) {
+        this.runs = runs;
+        this.producer = producer;
+        this.camel = camel;
+    }
+
+    @GetMapping
+    public List<RunRecord> list(@RequestParam(required = false) String pipeline,
+                                @RequestParam(required = false) String period,
+                                @RequestParam(defaultValue = "50") int limit) {
+        return runs.list(pipeline, period, Math.min(Math.max(limit, 1), 500));
+    }
+
+    @GetMapping("/{runId}")
+    public RunRecord show(@PathVariable String runId) {
+        return runs.find(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId));
+    }
+
+    /** What to run: a pipeline, a period (yyyy-MM) and whether to close the period to the ERP. */
+    public record RunRequest(String pipeline, String period, Boolean close) {
+    }
+
+    /** Starts the run and answers at once with its id; follow it at /api/runs/{id}. */
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> start(@RequestBody RunRequest request) {
+        String pipeline = request.pipeline() == null ? "carrier-cpm" : request.pipeline();
+        String route = PERIOD_ROUTES.get(pipeline);
+        if (route == null) {
+            throw new IllegalArgumentException("pipeline '" + pipeline + "' cannot be run on demand; known: "
+                    + PERIOD_ROUTES.keySet());
+        }
+        if (request.period() == null) {
+            throw new IllegalArgumentException("period (yyyy-MM) is required");
+        }
+        String period = YearMonth.parse(request.period()).toString();
+        boolean close = Boolean.TRUE.equals(request.close());
+        String runId = runs.start(pipeline, period, "API", route);
+        DefaultExchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(HubExchange.RUN_ID, runId);
+        exchange.setProperty(HubExchange.RUN_OWNER, route);
+        exchange.setProperty(HubExchange.PERIOD, period);
+        exchange.setProperty(HubExchange.TRIGGER, "API");
+        exchange.setProperty("hubClose", close);
+        producer.asyncSend("direct:" + route, exchange);
+        return ResponseEntity.accepted().location(URI.create("/api/runs/" + runId))
+                .body(Map.of("runId", runId, "pipeline", pipeline, "period", period, "close", close));
+    }
+}

@@ -1,0 +1,162 @@
+package io.billinghub.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.platform.SqlTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Records every run: id, pipeline, period, trigger, phases with their times and balanced counts, input
+ * checksums and totals, so any figure the hub produced can be traced to the inputs it came from.
+ */
+@Repository
+public class RunRegistry {
+
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public RunRegistry(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Starts a run; {@code ownerRoute} is the route whose failure fails the whole run. */
+    public String start(String pipeline, String period, String trigger, String ownerRoute) {
+        Instant now = clock.instant();
+        byte[] random = new byte[3];
+        ThreadLocalRandom.current().nextBytes(random);
+        String runId = pipeline + "-" + ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random);
+        jdbc.update("""
+                insert into pipeline_run (run_id, pipeline, period, trigger, status, started_at, owner_route)
+                values (:id, :pipeline, :period, :trigger, 'RUNNING', :now, :owner)""",
+                new MapSqlParameterSource("id", runId).addValue("pipeline", pipeline).addValue("period", period)
+                        .addValue("trigger", trigger).addValue("now", SqlTime.utc(now))
+                        .addValue("owner", ownerRoute));
+        return runId;
+    }
+
+    /** Records a finished phase; input phases also add to the run's own counts. */
+    public void recordPhase(String runId, Instant startedAt, PhaseCounts counts) {
+        MapSqlParameterSource p = new MapSqlParameterSource("run", runId)
+                .addValue("phase", counts.phase())
+                .addValue("started", SqlTime.utc(startedAt))
+                .addValue("finished", SqlTime.utc(clock.instant()))
+                .addValue("in", counts.in())
+                .addValue("accepted", counts.accepted())
+                .addValue("rejected", counts.rejected())
+                .addValue("details", write(counts.details()));
+        jdbc.update("""
+                insert into run_phase (run_id, phase, started_at, finished_at, records_in, records_accepted,
+                    records_rejected, details)
+                values (:run, :phase, :started, :finished, :in, :accepted, :rejected, cast(:details as jsonb))""", p);
+        if (counts.inputPhase()) {
+            jdbc.update("""
+                    update pipeline_run set records_in = records_in + :in,
+                        records_accepted = records_accepted + :accepted, records_rejected = records_rejected + :rejected
+                    where run_id = :run""", p);
+        }
+    }
+
+    public void recordInput(String runId, String kind, String reference, String checksum) {
+        jdbc.update("""
+                insert into run_input (run_id, kind, reference, checksum) values (:run, :kind, :ref, :checksum)
+                on conflict (run_id, kind, reference) do update set checksum = excluded.checksum""",
+                new MapSqlParameterSource("run", runId).addValue("kind", kind).addValue("ref", reference)
+                        .addValue("checksum", checksum));
+    }
+
+    /** Merges figures into the run's totals (later values of a key replace earlier ones). */
+    public void addTotals(String runId, Map<String, Object> totals) {
+        jdbc.update("update pipeline_run set totals = totals || cast(:totals as jsonb) where run_id = :run",
+                new MapSqlParameterSource("run", runId).addValue("totals", write(totals)));
+    }
+
+    /** A unit of the run went to the dead-letter channel; fails the run when it was the run's own route. */
+    public void recordFailure(String runId, String failedRoute, String reason) {
+        MapSqlParameterSource p = new MapSqlParameterSource("run", runId).addValue("reason", reason)
+                .addValue("route", failedRoute).addValue("now", SqlTime.utc(clock.instant()));
+        jdbc.update("""
+                update pipeline_run set failures = failures + 1, error = coalesce(error, :reason),
+                    status = case when owner_route = :route and status = 'RUNNING' then 'FAILED' else status end,
+                    finished_at = case when owner_route = :route and status = 'RUNNING' then :now else finished_at end
+                where run_id = :run""", p);
+    }
+
+    public void finish(String runId) {
+        jdbc.update("""
+                update pipeline_run set finished_at = :now,
+                    status = case when failures > 0 then 'COMPLETED_WITH_FAILURES' else 'SUCCEEDED' end
+                where run_id = :run and status = 'RUNNING'""",
+                new MapSqlParameterSource("run", runId).addValue("now", SqlTime.utc(clock.instant())));
+    }
+
+    public Optional<RunRecord> find(String runId) {
+        MapSqlParameterSource p = new MapSqlParameterSource("run", runId);
+        List<RunRecord.Phase> phases = jdbc.query("""
+                select phase, started_at, finished_at, records_in, records_accepted, records_rejected,
+                    details::text as details
+                from run_phase where run_id = :run order by id""", p, (rs, i) -> new RunRecord.Phase(
+                rs.getString("phase"), SqlTime.instant(rs, "started_at"), SqlTime.instant(rs, "finished_at"),
+                rs.getLong("records_in"), rs.getLong("records_accepted"), rs.getLong("records_rejected"),
+                read(rs.getString("details"))));
+        List<RunRecord.Input> inputs = jdbc.query(
+                "select kind, reference, checksum from run_input where run_id = :run order by kind, reference", p,
+                (rs, i) -> new RunRecord.Input(rs.getString("kind"), rs.getString("reference"),
+                        rs.getString("checksum")));
+        return jdbc.query("select * , totals::text as totals_text from pipeline_run where run_id = :run", p,
+                (rs, i) -> record(rs, phases, inputs)).stream().findFirst();
+    }
+
+    public List<RunRecord> list(String pipeline, String period, int limit) {
+        MapSqlParameterSource p = new MapSqlParameterSource("pipeline", pipeline).addValue("period", period)
+                .addValue("limit", limit);
+        return jdbc.query("""
+                select *, totals::text as totals_text from pipeline_run
+                where (cast(:pipeline as text) is null or pipeline = :pipeline)
+                  and (cast(:period as text) is null or period = :period)
+                order by started_at desc, run_id desc limit :limit""", p,
+                (rs, i) -> record(rs, List.of(), List.of()));
+    }
+
+    private RunRecord record(java.sql.ResultSet rs, List<RunRecord.Phase> phases, List<RunRecord.Input> inputs)
+            throws java.sql.SQLException {
+        return new RunRecord(rs.getString("run_id"), rs.getString("pipeline"), rs.getString("period"),
+                rs.getString("trigger"), RunStatus.valueOf(rs.getString("status")),
+                SqlTime.instant(rs, "started_at"), SqlTime.instant(rs, "finished_at"), rs.getLong("records_in"),
+                rs.getLong("records_accepted"), rs.getLong("records_rejected"), rs.getInt("failures"),
+                read(rs.getString("totals_text")), rs.getString("error"), phases, inputs);
+    }
+
+    private String write(Map<String, Object> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("run details are not serialisable", e);
+        }
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored run details are not JSON", e);
+        }
+    }
+}
