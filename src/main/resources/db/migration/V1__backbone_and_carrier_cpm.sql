@@ -238,7 +238,7 @@ create table carrier_invoice (
     period_start    date,
     period_end      date,
     currency        char(3),
-    stated_total    numeric(18, 2),
+    stated_total    numeric(18, 6),
     lines_total     numeric(18, 6) not null,
     other_charges   numeric(18, 6) not null,
     line_count      integer       not null,

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 /**
  * Matches invoice lines to rated legs by leg reference for a set of finalised UTC days. A matched pair is a
  * discrepancy when the charge differs by more than the charge tolerance or the billed minutes by more than the
- * minute tolerance; a leg no line claims is missing on the invoice (or, when the carrier billed nothing at all
- * that day, the day has no invoice); a line no carrier leg of that carrier matches is not in usage.
+ * minute tolerance; a rated leg no line claims is missing on the invoice (or, when the carrier billed nothing at
+ * all that day, the day has no invoice); a line no carrier leg of that carrier matches is not in usage.
  */
 public final class Reconciler {
 
@@ -105,7 +105,9 @@ public final class Reconciler {
 
         Map<String, List<InternalLeg>> unbilledByCarrierDay = new TreeMap<>();
         for (InternalLeg leg : legs) {
-            if (leg.isCarrierLeg() && days.contains(leg.utcDay()) && !matchedLegs.contains(leg.legId())) {
+            // an unrated leg is already a case of its own (UNRATED_LEG); it is expected on an invoice once rated
+            if (leg.isCarrierLeg() && leg.cost() != null && days.contains(leg.utcDay())
+                    && !matchedLegs.contains(leg.legId())) {
                 unbilledByCarrierDay.computeIfAbsent(leg.carrierName() + "|" + leg.utcDay(), k -> new ArrayList<>())
                         .add(leg);
             }

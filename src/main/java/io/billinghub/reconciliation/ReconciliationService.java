@@ -3,6 +3,7 @@ package io.billinghub.reconciliation;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.exceptions.NewException;
+import io.billinghub.extraction.TelephonyProperties;
 import io.billinghub.platform.SqlTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -46,11 +47,13 @@ public class ReconciliationService {
     private final ExceptionQueue exceptions;
     private final ReconciliationProperties properties;
     private final Reconciler reconciler;
+    private final List<String> tenants;
     private final Clock clock;
 
     public ReconciliationService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ExceptionQueue exceptions,
-                                 ReconciliationProperties properties, Clock clock) {
+                                 ReconciliationProperties properties, TelephonyProperties telephony, Clock clock) {
         this.jdbc = jdbc;
+        this.tenants = telephony.tenants().stream().map(TelephonyProperties.Tenant::id).toList();
         this.tx = tx;
         this.exceptions = exceptions;
         this.properties = properties;
@@ -76,9 +79,14 @@ public class ReconciliationService {
         return days;
     }
 
+    /**
+     * Reconciles those of the candidate days that are finalised and whose usage every tenant has extracted after
+     * the day ended; the others wait (an invoice arriving before the usage is not a discrepancy).
+     */
     public Outcome reconcile(Collection<LocalDate> candidateDays, String runId, String correlationId) {
         Set<LocalDate> days = new TreeSet<>();
         candidateDays.stream().filter(this::finalised).forEach(days::add);
+        days.retainAll(usageComplete(days));
         if (days.isEmpty()) {
             return new Outcome(days, 0, 0, Map.of());
         }
@@ -123,6 +131,19 @@ public class ReconciliationService {
                 "no longer found when " + day + " was reconciled again"));
         int matched = result.summaries().stream().mapToInt(ReconciliationSummary::matchedLines).sum();
         return new Outcome(days, result.summaries().size(), matched, byType);
+    }
+
+    private Set<LocalDate> usageComplete(Set<LocalDate> days) {
+        if (days.isEmpty() || tenants.isEmpty()) {
+            return days;
+        }
+        return new TreeSet<>(jdbc.queryForList("""
+                select cast(window_start at time zone 'UTC' as date) from extraction_window
+                where tenant_id in (:tenants) and extracted_at >= window_end
+                  and cast(window_start at time zone 'UTC' as date) in (:days)
+                group by window_start having count(distinct tenant_id) = :tenantCount""",
+                new MapSqlParameterSource("tenants", tenants).addValue("days", days)
+                        .addValue("tenantCount", tenants.size()), LocalDate.class));
     }
 
     /** An invoice whose stated total is not the sum of its lines and other charges (to the cent) is a case. */

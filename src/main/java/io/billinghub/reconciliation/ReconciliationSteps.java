@@ -58,11 +58,12 @@ public class ReconciliationSteps {
         Instant started = clock.instant();
         ReconciliationService.Outcome outcome = reconciliation.reconcile(candidates, runId,
                 exchange.getProperty(HubExchange.CORRELATION_ID, String.class));
+        // not finalised yet, or their usage is not extracted yet: reconciled by a later run
         Set<LocalDate> pending = new TreeSet<>(candidates);
         pending.removeAll(outcome.days());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("daysReconciled", outcome.days().size());
-        details.put("daysAwaitingFinalisation", pending.stream().map(LocalDate::toString).toList());
+        details.put("daysNotReady", pending.stream().map(LocalDate::toString).toList());
         details.put("matchedLines", outcome.matchedLines());
         details.put("discrepancies", outcome.discrepancies());
         int withDiscrepancies = outcome.discrepancies().values().stream().mapToInt(Integer::intValue).sum();

@@ -1,0 +1,83 @@
+package io.billinghub.invoices;
+
+import io.billinghub.platform.Checksums;
+import io.billinghub.platform.HubExchange;
+import io.billinghub.reconciliation.ReconciliationService;
+import io.billinghub.reconciliation.ReconciliationSteps;
+import io.billinghub.runs.PhaseCounts;
+import io.billinghub.runs.RunRegistry;
+import io.billinghub.runs.RunSteps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Route steps of carrier file intake (routes/carrier-invoices.camel.yaml). */
+@Component("invoiceSteps")
+public class InvoiceSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvoiceSteps.class);
+
+    private final InvoiceIngestService ingest;
+    private final ReconciliationService reconciliation;
+    private final RunSteps runSteps;
+    private final RunRegistry runs;
+    private final Clock clock;
+
+    public InvoiceSteps(InvoiceIngestService ingest, ReconciliationService reconciliation, RunSteps runSteps,
+                        RunRegistry runs, Clock clock) {
+        this.ingest = ingest;
+        this.reconciliation = reconciliation;
+        this.runSteps = runSteps;
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    /**
+     * First step for a picked-up file: reads it into memory, fixes its checksum (the idempotency key is name +
+     * checksum) and marks it "done" unless the dead-letter channel later marks it "error".
+     */
+    public void receive(Exchange exchange) {
+        byte[] content = exchange.getIn().getBody(byte[].class);
+        exchange.getIn().setBody(content);
+        exchange.setProperty(HubExchange.FILE_CHECKSUM, Checksums.sha256(content));
+        exchange.setProperty(HubExchange.FILE_OUTCOME, "done");
+        exchange.setProperty(HubExchange.SOURCE, exchange.getProperty(HubExchange.CARRIER_ID) + "/"
+                + exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class));
+    }
+
+    /** A file already consumed (same name and checksum): nothing is processed again. */
+    public void duplicate(Exchange exchange) {
+        LOG.info("Carrier file {} (checksum {}) was already consumed; skipped",
+                exchange.getProperty(HubExchange.SOURCE), exchange.getProperty(HubExchange.FILE_CHECKSUM));
+    }
+
+    /** Parses and stores the file (the body) in a run of its own, then checks totals and reconciles its days. */
+    public void ingest(Exchange exchange) throws InvalidPayloadException {
+        String carrierId = exchange.getProperty(HubExchange.CARRIER_ID, String.class);
+        String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        runSteps.ensure(exchange, InvoiceIngestService.PIPELINE);
+        String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
+        String correlationId = exchange.getProperty(HubExchange.CORRELATION_ID, String.class);
+        Instant started = clock.instant();
+        InvoiceIngestService.Outcome outcome = ingest.ingest(carrierId, fileName,
+                exchange.getIn().getMandatoryBody(byte[].class), runId, correlationId);
+        runs.recordInput(runId, "carrier-file", carrierId + "/" + fileName, outcome.checksum());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("file", carrierId + "/" + fileName);
+        details.put("duplicate", outcome.duplicate());
+        details.put("format", outcome.format());
+        details.put("invoices", outcome.invoiceIds().size());
+        runs.recordPhase(runId, started, PhaseCounts.input("ingest " + carrierId + "/" + fileName,
+                outcome.recordsIn(), outcome.accepted(), outcome.rejected(), details));
+        for (Long invoiceId : outcome.invoiceIds()) {
+            reconciliation.checkInvoiceTotal(invoiceId, runId, correlationId);
+        }
+        exchange.setProperty(ReconciliationSteps.INVOICE_DAYS, outcome.days());
+    }
+}

@@ -1,0 +1,160 @@
+package io.billinghub.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.extraction.GenesysUsageAdapter;
+import io.billinghub.extraction.UsageLeg;
+import io.billinghub.platform.HubExchange;
+import io.billinghub.referencedata.ActiveTelephonyReference;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The default run's demonstration: once the hub is up, the carriers drop their invoices for the demo month over
+ * SFTP, then the month is run end to end (extract from the vendor sandbox, rate, reconcile, post to the ERP sink)
+ * and a summary says where to look. Running it again changes nothing: files are duplicates, legs are upserts,
+ * and the ERP batch is already posted.
+ */
+@Component
+@ConditionalOnProperty(prefix = "hub.demo", name = "enabled", havingValue = "true")
+public class DemoRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoRunner.class);
+    private static final Duration INGEST_WAIT = Duration.ofMinutes(3);
+
+    private final YearMonth period;
+    private final TelephonyDataset dataset;
+    private final GenesysUsageAdapter adapter;
+    private final ActiveTelephonyReference reference;
+    private final ProducerTemplate producer;
+    private final CamelContext camel;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final SftpTarget sftp;
+    private final String baseUrl;
+
+    /** Where carriers drop files (the hub's own SFTP settings). */
+    record SftpTarget(String host, int port, String username, String password, Path knownHosts) {
+    }
+
+    public DemoRunner(@Value("${hub.demo.period}") String period, TelephonyDataset dataset,
+                      GenesysUsageAdapter adapter, ActiveTelephonyReference reference, ProducerTemplate producer,
+                      CamelContext camel, NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock,
+                      @Value("${hub.sftp.host}") String host, @Value("${hub.sftp.port}") int port,
+                      @Value("${hub.sftp.username}") String username, @Value("${hub.sftp.password}") String password,
+                      @Value("${hub.sftp.known-hosts-file}") String knownHosts,
+                      @Value("${server.port}") int serverPort) {
+        this.period = YearMonth.parse(period);
+        this.dataset = dataset;
+        this.adapter = adapter;
+        this.reference = reference;
+        this.producer = producer;
+        this.camel = camel;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.sftp = new SftpTarget(host, port, username, password, Path.of(knownHosts));
+        this.baseUrl = "http://localhost:" + serverPort;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        Thread demo = new Thread(this::run, "hub-demo");
+        demo.setDaemon(true);
+        demo.start();
+    }
+
+    void run() {
+        try {
+            LOG.info("Demo: carriers drop their {} invoices over SFTP", period);
+            List<DemoInvoices.CarrierFile> files = new DemoInvoices(reference.require().rating(), clock)
+                    .files(period, legs());
+            for (DemoInvoices.CarrierFile file : files) {
+                SftpDropClient.drop(sftp.host(), sftp.port(), sftp.username(), sftp.password(), sftp.knownHosts(),
+                        file.carrierId() + "/inbox", file.fileName(), file.content());
+                LOG.info("Demo: {} dropped {} ({} bytes)", file.carrierId(), file.fileName(), file.content().length);
+            }
+            awaitIngested(files);
+            LOG.info("Demo: running {} end to end (extract, rate, reconcile, post to the ERP)", period);
+            Exchange exchange = new DefaultExchange(camel);
+            exchange.setProperty(HubExchange.PERIOD, period.toString());
+            exchange.setProperty(HubExchange.TRIGGER, "DEMO");
+            exchange.setProperty("hubClose", true);
+            Exchange done = producer.send("direct:carrier-cpm-period", exchange);
+            summarise(done.getProperty(HubExchange.RUN_ID, String.class));
+        } catch (Exception e) {
+            LOG.error("Demo failed: {}", e.toString(), e);
+        }
+    }
+
+    private List<UsageLeg> legs() throws Exception {
+        String page = json.writeValueAsString(Map.of("entities", dataset.legs(), "pageNumber", 1, "pageCount", 1));
+        return adapter.parse(page, "demo", 1).legs();
+    }
+
+    private void awaitIngested(List<DemoInvoices.CarrierFile> files) throws InterruptedException {
+        // wall time, not the hub clock: the clock may be pinned to a fixed instant
+        long deadline = System.nanoTime() + INGEST_WAIT.toNanos();
+        List<String> names = files.stream().map(DemoInvoices.CarrierFile::fileName).toList();
+        while (true) {
+            Integer seen = jdbc.queryForObject("select count(distinct file_name) from carrier_invoice_file"
+                    + " where file_name in (:names)", new MapSqlParameterSource("names", names), Integer.class);
+            if (seen != null && seen == names.size()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                LOG.warn("Demo: only {} of {} carrier files were ingested in time; running the period anyway", seen,
+                        names.size());
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private void summarise(String runId) {
+        Map<String, Object> run = jdbc.queryForMap("select status, records_in, records_accepted, records_rejected,"
+                + " failures from pipeline_run where run_id = :id", new MapSqlParameterSource("id", runId));
+        List<Map<String, Object>> batches = jdbc.queryForList("select batch_id, kind, total, line_count, status"
+                + " from erp_batch where period = :period order by sequence",
+                new MapSqlParameterSource("period", period.toString()));
+        List<Map<String, Object>> open = jdbc.queryForList("select type, count(*) as cases from exception_item"
+                + " where status <> 'RESOLVED' group by type order by type", new MapSqlParameterSource());
+        LOG.info("""
+
+                ================ Demo month {} processed (run {}) ================
+                Run:            {}
+                ERP batches:    {}
+                Open exceptions by type: {}
+                Look at:
+                  CPM (JSON)            {}/api/cpm?from={}&to={}
+                  CPM (CSV)             {}/api/cpm?from={}&to={}&format=csv
+                  Reconciliation        {}/api/reconciliation?from={}&to={}
+                  Invoice totals        {}/api/reconciliation/invoices
+                  Exception queue       {}/api/exceptions?status=OPEN
+                  Runs                  {}/api/runs/{}
+                  ERP batches (hub)     {}/api/erp/batches
+                  ERP sink (received)   {}/sandbox/erp/charges
+                  Health, metrics       {}/actuator/health  {}/actuator/prometheus
+                ==================================================================""",
+                period, runId, run, batches, open, baseUrl, period.atDay(1), period.atEndOfMonth(), baseUrl,
+                period.atDay(1), period.atEndOfMonth(), baseUrl, period.atDay(1), period.atEndOfMonth(), baseUrl,
+                baseUrl, baseUrl, runId, baseUrl, baseUrl, baseUrl, baseUrl);
+    }
+}
