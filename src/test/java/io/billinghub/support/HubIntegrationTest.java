@@ -1,0 +1,193 @@
+package io.billinghub.support;
+
+import io.billinghub.sandbox.ErpLedger;
+import io.billinghub.sandbox.SandboxFaults;
+import io.billinghub.sandbox.SandboxTokens;
+import io.billinghub.sandbox.SftpDropClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole hub as it runs by default (embedded PostgreSQL, embedded SFTP server, vendor sandbox, ERP sink, the
+ * YAML routes of routes/), on free ports and temporary directories, with the small fixture of
+ * src/test/resources/e2e: its reference data, its usage month and its carrier files. Every subclass shares one
+ * Spring context; {@link #resetData()} gives each test a clean hub (reference data stays loaded).
+ *
+ * <p>Fixed settings the expected figures rely on: the clock stands at 2026-11-10T00:00Z (every October day is
+ * past its 48-hour finalisation window); the sandbox pages 3 records at a time, serves page 1 twice in every
+ * window that has one, answers every 4th usage request with 429 and every 7th with 503, and the ERP sink answers
+ * its first POST with 503. Retries wait 1-5 ms so faults cost no time.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+public abstract class HubIntegrationTest {
+
+    protected static final int HTTP_PORT = freePort();
+    protected static final int SFTP_PORT = freePort();
+    protected static final Path WORK = temporaryDirectory();
+    protected static final Path MAPPINGS = WORK.resolve("mappings");
+    protected static final Path SFTP_ROOT = WORK.resolve("sftp-root");
+    protected static final Path KNOWN_HOSTS = WORK.resolve("known_hosts");
+    protected static final String SFTP_USER = "hub";
+    protected static final String SFTP_PASSWORD = "test-only-password";
+
+    static {
+        copyFixtureMappings();
+    }
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> HTTP_PORT);
+        registry.add("hub.clock.fixed-instant", () -> "2026-11-10T00:00:00Z");
+        registry.add("hub.schedule.enabled", () -> false);
+        registry.add("hub.demo.enabled", () -> false);
+        registry.add("hub.embedded.postgres.data-directory", () -> "");
+        registry.add("hub.reference-data.directory", MAPPINGS::toString);
+        registry.add("hub.reference-data.poll-interval-ms", () -> 3_600_000);
+        registry.add("hub.sftp.port", () -> SFTP_PORT);
+        registry.add("hub.sftp.username", () -> SFTP_USER);
+        registry.add("hub.sftp.password", () -> SFTP_PASSWORD);
+        registry.add("hub.sftp.known-hosts-file", KNOWN_HOSTS::toString);
+        registry.add("hub.sftp.poll-delay-ms", () -> 100);
+        registry.add("hub.sftp.read-lock-check-interval-ms", () -> 100);
+        registry.add("hub.sftp.read-lock-min-age-ms", () -> 100);
+        registry.add("hub.embedded.sftp.root", SFTP_ROOT::toString);
+        registry.add("hub.embedded.sftp.host-key-file", () -> WORK.resolve("host-key.pem").toString());
+        registry.add("hub.embedded.sandbox.dataset", () -> "classpath:e2e/usage-2026-10.json");
+        registry.add("hub.embedded.sandbox.duplicate-page", () -> 1);
+        registry.add("hub.embedded.sandbox.rate-limit-every", () -> 4);
+        registry.add("hub.embedded.sandbox.unavailable-every", () -> 7);
+        registry.add("hub.embedded.sandbox.retry-after-seconds", () -> 0);
+        registry.add("hub.embedded.sandbox.erp-unavailable-first", () -> 1);
+        registry.add("hub.telephony.page-size", () -> 3);
+        registry.add("hub.http.initial-delay-ms", () -> 1);
+        registry.add("hub.http.max-delay-ms", () -> 5);
+        registry.add("camel.metrics.enable-exchange-event-notifier", () -> false);
+    }
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected ErpLedger erpLedger;
+    @Autowired
+    protected SandboxFaults sandboxFaults;
+    @Autowired
+    protected SandboxTokens sandboxTokens;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /**
+     * Done when an exchange that entered {@code routeId} itself (not a split part, which carries its parent's
+     * correlation id) has completed.
+     */
+    protected static NotifyBuilder whenRouteDone(CamelContext camel, String routeId) {
+        return new NotifyBuilder(camel).fromRoute(routeId)
+                .filter(exchange -> exchange.getProperty(Exchange.CORRELATION_ID) == null).whenDone(1).create();
+    }
+
+    /** Empties everything the pipelines write (not the reference data) and resets the sandbox. */
+    protected void resetData() {
+        jdbc.execute("""
+                truncate pipeline_run, run_phase, run_input, exception_item, camel_messageprocessed, usage_leg,
+                    extraction_window, rated_leg, carrier_invoice_file, carrier_invoice, carrier_invoice_line,
+                    reconciliation_result, erp_batch, erp_batch_line restart identity cascade""");
+        erpLedger.reset();
+        sandboxFaults.reset();
+        deleteFiles(SFTP_ROOT);
+    }
+
+    /** Drops a file as the carrier does: over SFTP into its inbox, checking the server's pinned host key. */
+    protected static void drop(String carrierId, String fileName, byte[] content) throws IOException {
+        SftpDropClient.drop("localhost", SFTP_PORT, SFTP_USER, SFTP_PASSWORD, KNOWN_HOSTS, carrierId + "/inbox",
+                fileName, content);
+    }
+
+    protected static byte[] fixture(String name) {
+        try (InputStream in = HubIntegrationTest.class.getResourceAsStream("/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected static long filesIn(String directory) throws IOException {
+        Path dir = SFTP_ROOT.resolve(directory);
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    private static void copyFixtureMappings() {
+        try {
+            Files.createDirectories(MAPPINGS);
+            for (String name : new String[] {"carriers.csv", "rate-cards.csv", "gl-mappings.csv"}) {
+                Files.write(MAPPINGS.resolve(name), fixture("e2e/mappings/" + name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the files, keeping the folders the running SFTP consumers poll. */
+    private static void deleteFiles(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.filter(Files::isRegularFile).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("hub-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
