@@ -84,7 +84,8 @@ public class ErpSteps {
         exchange.setProperty(HubExchange.FAILURE_TYPE, "ERP_POST_FAILED");
         exchange.setProperty(HubExchange.SOURCE, "erp batch " + batchId);
         exchange.setProperty("hubHttpCall", "ERP charge endpoint (batch " + batchId + ")");
-        exchange.getIn().removeHeaders("*");
+        // only our own headers: Camel* ones include the redelivery counter the retry policies rely on
+        exchange.getIn().removeHeaders("*", "Camel*");
         exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getIn().setHeader(Exchange.HTTP_URI, erpUrl);
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");

@@ -61,13 +61,15 @@ public class ReplayService {
         exchange.getProperties().remove(HubExchange.RUN_OWNER);
 
         Exchange result = producer.send(item.replayEndpoint(), exchange);
+        // failed = the route threw, or its dead-letter channel opened a case (CamelExceptionCaught alone is not a
+        // failure: it stays set after a retry that succeeded)
+        Long newCase = result.getProperty(HubExchange.EXCEPTION_ID, Long.class);
         Throwable failure = result.getException() != null ? result.getException()
-                : result.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+                : newCase != null ? result.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class) : null;
         if (failure == null) {
             queue.resolve(caseId, by, Resolution.REPLAYED, "replayed into " + item.replayEndpoint());
             return new Outcome(caseId, true, null, "replayed into " + item.replayEndpoint());
         }
-        Long newCase = result.getProperty(HubExchange.EXCEPTION_ID, Long.class);
         return new Outcome(caseId, false, newCase, DeadLetterRecorder.describe(failure));
     }
 

@@ -93,7 +93,8 @@ public class ExtractionSteps {
         WindowProgress progress = exchange.getProperty(PROGRESS, WindowProgress.class);
         TelephonyProperties.Tenant tenant = properties.tenant(window.tenantId());
         exchange.getIn().setBody(null);
-        exchange.getIn().removeHeaders("*");
+        // only our own headers: Camel* ones include the redelivery counter the retry policies rely on
+        exchange.getIn().removeHeaders("*", "Camel*");
         exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
         exchange.getIn().setHeader(Exchange.HTTP_URI,
                 adapter(tenant).pageUri(tenant, window, progress.page(), properties.pageSize()).toString());

@@ -15,6 +15,8 @@ public final class SandboxFaults {
     private final int erpUnavailableFirst;
     private final AtomicLong usageRequests = new AtomicLong();
     private final AtomicLong erpPosts = new AtomicLong();
+    private final AtomicLong usageOutageUntil = new AtomicLong();
+    private final AtomicLong erpOutageUntil = new AtomicLong();
 
     /**
      * @param rateLimitEvery      every Nth usage request is rate limited (0 = never)
@@ -33,6 +35,9 @@ public final class SandboxFaults {
      */
     public UsageFault nextUsageRequest() {
         long n = usageRequests.incrementAndGet();
+        if (n <= usageOutageUntil.get()) {
+            return UsageFault.UNAVAILABLE;
+        }
         if (rateLimitEvery > 0 && n % rateLimitEvery == 0) {
             return UsageFault.RATE_LIMITED;
         }
@@ -42,9 +47,20 @@ public final class SandboxFaults {
         return UsageFault.NONE;
     }
 
-    /** Counts one ERP post; true while the ERP is still "starting up" (the first erpUnavailableFirst posts). */
+    /** Counts one ERP post; true while the ERP is still "starting up" (the first erpUnavailableFirst posts) or out. */
     public boolean nextErpPostUnavailable() {
-        return erpPosts.incrementAndGet() <= erpUnavailableFirst;
+        long n = erpPosts.incrementAndGet();
+        return n <= erpUnavailableFirst || n <= erpOutageUntil.get();
+    }
+
+    /** An outage: the next {@code requests} usage requests answer 503. */
+    public void usageOutage(int requests) {
+        usageOutageUntil.set(usageRequests.get() + requests);
+    }
+
+    /** An outage: the next {@code posts} ERP posts answer 503. */
+    public void erpOutage(int posts) {
+        erpOutageUntil.set(erpPosts.get() + posts);
     }
 
     public long usageRequests() {
@@ -59,5 +75,7 @@ public final class SandboxFaults {
     public void reset() {
         usageRequests.set(0);
         erpPosts.set(0);
+        usageOutageUntil.set(0);
+        erpOutageUntil.set(0);
     }
 }

@@ -1,0 +1,69 @@
+package io.billinghub.invoices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.support.HubIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A carrier file with a broken X12 envelope: error folder, a case with position and reason, nothing stored. */
+class CarrierFileIntakeRouteTest extends HubIntegrationTest {
+
+    @Autowired
+    private CamelContext camel;
+    @Autowired
+    private ObjectMapper json;
+
+    @BeforeEach
+    void clean() {
+        resetData();
+    }
+
+    @Test
+    void aBrokenEnvelopeIsRejectedWholeAndACorrectedFileIsTakenLater() throws Exception {
+        String valid = new String(fixture("e2e/twilio-2026-10.edi"), StandardCharsets.UTF_8);
+        // the set has 10 segments (ST..SE); the carrier's SE01 says 12
+        String broken = valid.replace("SE*10*0001~", "SE*12*0001~");
+
+        NotifyBuilder taken = new NotifyBuilder(camel).fromRoute("carrier-invoices-twilio").whenDone(1).create();
+        drop("twilio", "twilio-2026-10.edi", broken.getBytes(StandardCharsets.UTF_8));
+        assertThat(taken.matches(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(filesIn("twilio/error")).isEqualTo(1L);
+        assertThat(filesIn("twilio/done")).isZero();
+        Map<String, Object> rejected = jdbc.queryForMap("select * from exception_item");
+        assertThat(rejected).containsEntry("type", "INVOICE_FILE_REJECTED")
+                .containsEntry("source", "twilio/twilio-2026-10.edi").containsEntry("source_position", "segment 12")
+                .containsEntry("replay_endpoint", "direct://carrier-invoice-ingest");
+        assertThat((String) rejected.get("reason"))
+                .contains("SE01 says 12 segments but the transaction set has 10");
+        assertThat(new String((byte[]) rejected.get("payload"), StandardCharsets.UTF_8)).isEqualTo(broken);
+        assertThat(jdbc.queryForObject("select count(*) from carrier_invoice", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select status from carrier_invoice_file", String.class)).isEqualTo("REJECTED");
+        assertThat(jdbc.queryForObject("select status from pipeline_run", String.class)).isEqualTo("FAILED");
+
+        // replaying the same bytes fails the same way: the case stays open, the new failure is linked to it
+        long caseId = (Long) rejected.get("id");
+        JsonNode replay = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{}").body());
+        assertThat(replay.path("succeeded").asBoolean()).isFalse();
+        assertThat(jdbc.queryForObject("select replay_of from exception_item where id = ?", Long.class,
+                replay.path("newCaseId").asLong())).isEqualTo(caseId);
+        assertThat(jdbc.queryForObject("select status from exception_item where id = ?", String.class, caseId))
+                .isEqualTo("OPEN");
+
+        // the carrier sends the corrected file under the same name: a new checksum, so it is taken
+        NotifyBuilder corrected = new NotifyBuilder(camel).fromRoute("carrier-invoices-twilio").whenDone(1).create();
+        drop("twilio", "twilio-2026-10.edi", valid.getBytes(StandardCharsets.UTF_8));
+        assertThat(corrected.matches(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(filesIn("twilio/done")).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("select count(*) from carrier_invoice_line", Long.class)).isEqualTo(2L);
+    }
+}

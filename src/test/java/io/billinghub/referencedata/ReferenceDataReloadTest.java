@@ -1,0 +1,69 @@
+package io.billinghub.referencedata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.support.HubIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A bad mapping set is rejected whole, with file, line and reason, and the version in force stays in force. */
+class ReferenceDataReloadTest extends HubIntegrationTest {
+
+    @Autowired
+    private ActiveTelephonyReference active;
+    @Autowired
+    private ObjectMapper json;
+
+    @BeforeEach
+    void clean() {
+        resetData();
+    }
+
+    @Test
+    void aBadSetIsRejectedWholeAndTheVersionInForceStays() throws Exception {
+        long inForce = active.require().versionId();
+        Path rateCards = MAPPINGS.resolve("rate-cards.csv");
+        byte[] original = Files.readAllBytes(rateCards);
+        List<String> lines = new ArrayList<>(Files.readAllLines(rateCards, StandardCharsets.UTF_8));
+        lines.add("Bandwidth.com,1415,US-West,0.0050,6/6,2026-12-01,");   // line 8: overlaps line 5 (open-ended)
+        lines.add("Bandwidth.com,44,UK,zero,6/6,2026-01-01,");             // line 9: malformed rate
+        lines.add("Lumen,1,US,0.0100,6/6,2026-01-01,");                    // line 10: carrier not in carriers.csv
+        Files.write(rateCards, lines, StandardCharsets.UTF_8);
+        try {
+            JsonNode outcome = json.readTree(post("/api/reference-data/reload", "").body());
+
+            assertThat(outcome.path("result").asText()).isEqualTo("REJECTED");
+            assertThat(outcome.path("errors").findValuesAsText("reason")).containsExactly(
+                    "effective range overlaps line 5 for carrier 'Bandwidth.com' prefix 1415",
+                    "rate_per_minute 'zero' is not a decimal number",
+                    "carrier_name 'Lumen' is not in carriers.csv");
+            assertThat(outcome.path("errors").findValuesAsText("line")).containsExactly("8", "9", "10");
+            assertThat(active.require().versionId()).isEqualTo(inForce);
+            // the rate card in force still has no UK row for Bandwidth.com
+            assertThat(active.require().rating().rateCards().find("Bandwidth.com", "442079460000",
+                    java.time.LocalDate.parse("2026-10-15"))).isEmpty();
+            assertThat(jdbc.queryForObject("select count(*) from exception_item where type = 'REFERENCE_DATA_REJECTED'"
+                    + " and status = 'OPEN' and source_position = 'line 8'", Long.class)).isEqualTo(1L);
+            assertThat(jdbc.queryForObject("select status from reference_data_version where id = ?", String.class,
+                    outcome.path("versionId").asLong())).isEqualTo("REJECTED");
+
+            // polling the same bad files again records nothing new
+            assertThat(json.readTree(post("/api/reference-data/reload", "").body()).path("versionId").asLong())
+                    .isEqualTo(outcome.path("versionId").asLong());
+            assertThat(jdbc.queryForObject("select count(*) from exception_item", Long.class)).isEqualTo(1L);
+        } finally {
+            Files.write(rateCards, original);
+        }
+        assertThat(json.readTree(post("/api/reference-data/reload", "").body()).path("result").asText())
+                .isEqualTo("UNCHANGED");
+        assertThat(active.require().versionId()).isEqualTo(inForce);
+    }
+}
