@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
+import org.apache.camel.util.URISupport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,8 @@ public class DeadLetterRecorder {
     public void record(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String routeId = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class);
-        String endpoint = exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class);
+        // endpoint URIs may carry credentials (sftp password=...): stored sanitised
+        String endpoint = URISupport.sanitizeUri(exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class));
         Route route = routeId == null ? null : exchange.getContext().getRoute(routeId);
         String from = route == null ? null : route.getEndpoint().getEndpointBaseUri();
         String replayEndpoint = from != null && (from.startsWith("direct:") || from.startsWith("seda:")) ? from : null;

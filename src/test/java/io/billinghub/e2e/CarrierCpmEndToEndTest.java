@@ -68,6 +68,16 @@ class CarrierCpmEndToEndTest extends HubIntegrationTest {
         assertThat(run).containsEntry("status", "SUCCEEDED").containsEntry("records_in", 15L)
                 .containsEntry("records_accepted", 15L).containsEntry("records_rejected", 0L);
         assertThat(jdbc.queryForObject("select count(*) from usage_leg", Long.class)).isEqualTo(11L);
+        // run totals: 7 rated legs billed 66 + 66 + 120 + 120 + 66 + 12 + 60 = 510 s = 8.5 min for 0.1225;
+        // 2 excluded (failed attempt, monitor), 2 unrated; 0.12 posted
+        JsonNode totals = json.readTree(jdbc.queryForObject("select totals::text from pipeline_run where run_id = ?",
+                String.class, runId));
+        assertThat(totals.path("ratedLegs").asLong()).isEqualTo(7);
+        assertThat(totals.path("excludedLegs").asLong()).isEqualTo(2);
+        assertThat(totals.path("unratedLegs").asLong()).isEqualTo(2);
+        assertThat(totals.path("ratedBilledMinutes").asText()).isEqualTo("8.500000");
+        assertThat(totals.path("ratedCost").asText()).isEqualTo("0.122500");
+        assertThat(totals.path("erpPosted").asText()).isEqualTo("0.12");
 
         assertThat(ratedLegs()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("leg-01", "RATED CARRIER PRIMARY Bandwidth.com US-West 66 0.0088"),

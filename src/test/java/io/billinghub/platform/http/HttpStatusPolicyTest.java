@@ -1,0 +1,51 @@
+package io.billinghub.platform.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class HttpStatusPolicyTest {
+
+    // Sun, 01 Nov 2026 12:00:00 GMT
+    private final HttpStatusPolicy policy = new HttpStatusPolicy(Duration.ofSeconds(120),
+            Clock.fixed(Instant.parse("2026-11-01T12:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void successPasses() {
+        assertThatCode(() -> policy.check("api", 200, null, "{}")).doesNotThrowAnyException();
+        assertThatCode(() -> policy.check("api", 201, null, "{}")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void retryAfterIsReadInBothForms() {
+        assertThat(policy.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
+        // 30 seconds after the clock
+        assertThat(policy.retryAfter("Sun, 01 Nov 2026 12:00:30 GMT")).isEqualTo(Duration.ofSeconds(30));
+        // a date in the past means "now"
+        assertThat(policy.retryAfter("Sun, 01 Nov 2026 11:00:00 GMT")).isEqualTo(Duration.ZERO);
+        // capped: a hostile value cannot stall a run
+        assertThat(policy.retryAfter("86400")).isEqualTo(Duration.ofSeconds(120));
+        // absent or unreadable: the route's exponential backoff applies
+        assertThat(policy.retryAfter(null)).isNull();
+        assertThat(policy.retryAfter("soon")).isNull();
+    }
+
+    @Test
+    void statusesMapToTheRetryPolicies() {
+        assertThatThrownBy(() -> policy.check("usage API", 429, "3", "slow down"))
+                .isInstanceOf(RateLimitedException.class)
+                .hasMessage("usage API answered HTTP 429: slow down")
+                .extracting(e -> ((RateLimitedException) e).retryAfter()).isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> policy.check("usage API", 401, null, "")).isInstanceOf(UnauthorizedException.class);
+        assertThatThrownBy(() -> policy.check("usage API", 503, null, null)).isInstanceOf(TransientHttpException.class);
+        assertThatThrownBy(() -> policy.check("usage API", 408, null, null)).isInstanceOf(TransientHttpException.class);
+        assertThatThrownBy(() -> policy.check("usage API", 400, null, "bad timeRange"))
+                .isInstanceOf(RequestRejectedException.class).hasMessageEndingWith("HTTP 400: bad timeRange");
+    }
+}
