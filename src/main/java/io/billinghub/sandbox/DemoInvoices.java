@@ -40,11 +40,9 @@ public final class DemoInvoices {
     }
 
     private final RatingReference reference;
-    private final Clock clock;
 
-    public DemoInvoices(RatingReference reference, Clock clock) {
+    public DemoInvoices(RatingReference reference) {
         this.reference = reference;
-        this.clock = clock;
     }
 
     public List<CarrierFile> files(YearMonth period, List<UsageLeg> legs) {
@@ -81,7 +79,9 @@ public final class DemoInvoices {
 
         List<InvoiceLine> telnyx = new ArrayList<>(byCarrier.getOrDefault("telnyx", List.of()));
         telnyx.add(6, telnyx.get(5));
-        X12InvoiceWriter x12 = new X12InvoiceWriter("TELNYX", "BILLINGHUB", clock);
+        // the carrier issues on the 2nd of the next month at 09:00 UTC: the same bytes on every demo run
+        X12InvoiceWriter x12 = new X12InvoiceWriter("TELNYX", "BILLINGHUB", Clock.fixed(
+                period.plusMonths(1).atDay(2).atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         String telnyxEdi = x12.write(List.of(invoice("TX-" + month, period, telnyx, null)),
                 carrier("telnyx").invoiceTimeZone(), 1001);
         files.add(new CarrierFile("telnyx", "telnyx-" + month + ".edi", telnyxEdi.getBytes(StandardCharsets.UTF_8)));

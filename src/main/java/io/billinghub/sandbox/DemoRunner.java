@@ -6,7 +6,6 @@ import io.billinghub.extraction.UsageLeg;
 import io.billinghub.platform.HubExchange;
 import io.billinghub.referencedata.ActiveTelephonyReference;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The default run's demonstration: once the hub is up, the carriers drop their invoices for the demo month over
- * SFTP, then the month is run end to end (extract from the vendor sandbox, rate, reconcile, post to the ERP sink)
+ * SFTP (into {carrier id}/inbox, the layout of routes/carriers.camel.yaml), then the month is run end to end (extract from the vendor sandbox, rate, reconcile, post to the ERP sink)
  * and a summary says where to look. Running it again changes nothing: files are duplicates, legs are upserts,
  * and the ERP batch is already posted.
  */
@@ -46,20 +45,20 @@ public class DemoRunner {
     private final CamelContext camel;
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final Clock clock;
     private final SftpTarget sftp;
     private final String baseUrl;
 
     /** Where carriers drop files (the hub's own SFTP settings). */
-    record SftpTarget(String host, int port, String username, String password, Path knownHosts) {
+    record SftpTarget(String host, int port, String username, String password, Path knownHosts, String prefix) {
     }
 
     public DemoRunner(@Value("${hub.demo.period}") String period, TelephonyDataset dataset,
                       GenesysUsageAdapter adapter, ActiveTelephonyReference reference, ProducerTemplate producer,
-                      CamelContext camel, NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock,
+                      CamelContext camel, NamedParameterJdbcTemplate jdbc, ObjectMapper json,
                       @Value("${hub.sftp.host}") String host, @Value("${hub.sftp.port}") int port,
                       @Value("${hub.sftp.username}") String username, @Value("${hub.sftp.password}") String password,
                       @Value("${hub.sftp.known-hosts-file}") String knownHosts,
+                      @Value("${hub.sftp.directory-prefix}") String directoryPrefix,
                       @Value("${server.port}") int serverPort) {
         this.period = YearMonth.parse(period);
         this.dataset = dataset;
@@ -69,8 +68,7 @@ public class DemoRunner {
         this.camel = camel;
         this.jdbc = jdbc;
         this.json = json;
-        this.clock = clock;
-        this.sftp = new SftpTarget(host, port, username, password, Path.of(knownHosts));
+        this.sftp = new SftpTarget(host, port, username, password, Path.of(knownHosts), directoryPrefix);
         this.baseUrl = "http://localhost:" + serverPort;
     }
 
@@ -84,11 +82,11 @@ public class DemoRunner {
     void run() {
         try {
             LOG.info("Demo: carriers drop their {} invoices over SFTP", period);
-            List<DemoInvoices.CarrierFile> files = new DemoInvoices(reference.require().rating(), clock)
+            List<DemoInvoices.CarrierFile> files = new DemoInvoices(reference.require().rating())
                     .files(period, legs());
             for (DemoInvoices.CarrierFile file : files) {
                 SftpDropClient.drop(sftp.host(), sftp.port(), sftp.username(), sftp.password(), sftp.knownHosts(),
-                        file.carrierId() + "/inbox", file.fileName(), file.content());
+                        sftp.prefix() + file.carrierId() + "/inbox", file.fileName(), file.content());
                 LOG.info("Demo: {} dropped {} ({} bytes)", file.carrierId(), file.fileName(), file.content().length);
             }
             awaitIngested(files);
