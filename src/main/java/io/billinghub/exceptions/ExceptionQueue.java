@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.platform.SqlTime;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -188,6 +189,21 @@ public class ExceptionQueue {
                 where id = :id and status <> 'RESOLVED'""",
                 new MapSqlParameterSource("id", id).addValue("by", by).addValue("resolution", resolution.name())
                         .addValue("note", note).addValue("now", SqlTime.utc(clock.instant()))) == 1;
+    }
+
+    /**
+     * Records a successful replay. A replay can make its own case disappear while it runs (a re-rated leg closes
+     * its UNRATED_LEG case): that auto-resolution is replaced, so the case says who replayed it.
+     */
+    public boolean resolveReplayed(long id, String by, String note, Instant replayStarted) {
+        return jdbc.update("""
+                update exception_item set status = 'RESOLVED', resolution = 'REPLAYED', resolution_note = :note,
+                    resolved_by = :by, resolved_at = :now, updated_at = :now
+                where id = :id and (status <> 'RESOLVED'
+                    or resolution = 'AUTO_RESOLVED' and resolved_at >= :started)""",
+                new MapSqlParameterSource("id", id).addValue("by", by).addValue("note", note)
+                        .addValue("now", SqlTime.utc(clock.instant()))
+                        .addValue("started", SqlTime.utc(replayStarted))) == 1;
     }
 
     /**

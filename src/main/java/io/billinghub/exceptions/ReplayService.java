@@ -2,6 +2,8 @@ package io.billinghub.exceptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billinghub.platform.HubExchange;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -22,12 +24,15 @@ public class ReplayService {
     private final PayloadCodec codec;
     private final ProducerTemplate producer;
     private final CamelContext camel;
+    private final Clock clock;
 
-    public ReplayService(ExceptionQueue queue, PayloadCodec codec, ProducerTemplate producer, CamelContext camel) {
+    public ReplayService(ExceptionQueue queue, PayloadCodec codec, ProducerTemplate producer, CamelContext camel,
+                         Clock clock) {
         this.queue = queue;
         this.codec = codec;
         this.producer = producer;
         this.camel = camel;
+        this.clock = clock;
     }
 
     public record Outcome(long caseId, boolean succeeded, Long newCaseId, String message) {
@@ -60,6 +65,7 @@ public class ReplayService {
         exchange.getProperties().remove(HubExchange.RUN_ID);
         exchange.getProperties().remove(HubExchange.RUN_OWNER);
 
+        Instant started = clock.instant();
         Exchange result = producer.send(item.replayEndpoint(), exchange);
         // failed = the route threw, or its dead-letter channel opened a case (CamelExceptionCaught alone is not a
         // failure: it stays set after a retry that succeeded)
@@ -67,7 +73,7 @@ public class ReplayService {
         Throwable failure = result.getException() != null ? result.getException()
                 : newCase != null ? result.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class) : null;
         if (failure == null) {
-            queue.resolve(caseId, by, Resolution.REPLAYED, "replayed into " + item.replayEndpoint());
+            queue.resolveReplayed(caseId, by, "replayed into " + item.replayEndpoint(), started);
             return new Outcome(caseId, true, null, "replayed into " + item.replayEndpoint());
         }
         return new Outcome(caseId, false, newCase, DeadLetterRecorder.describe(failure));

@@ -14,8 +14,4 @@ public record ReconciliationSummary(String carrierName, LocalDate utcDay, String
                                     BigDecimal invoiceMinutes, BigDecimal invoiceCharge) {
 
     public static final String UNBILLED = "(none)";
-
-    public BigDecimal chargeDelta() {
-        return invoiceCharge.subtract(internalCost);
-    }
 }

@@ -113,7 +113,8 @@ public final class TelephonyReferenceParser {
             if (!carriers.contains(carrier)) {
                 errors.add(row.error("carrier_name '" + carrier + "' is not in " + CARRIERS));
             }
-            String prefix = row.get("prefix");
+            // E.164 digits; a leading '+' as carriers often write it is the same prefix
+            String prefix = row.get("prefix").startsWith("+") ? row.get("prefix").substring(1) : row.get("prefix");
             if (!PREFIX.matcher(prefix).matches()) {
                 errors.add(row.error("prefix '" + prefix + "' must be 1 to 15 digits (E.164, no '+')"));
             }

@@ -3,7 +3,6 @@ package io.billinghub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.sandbox.ErpLedger;
 import io.billinghub.support.HubIntegrationTest;
 import java.math.BigDecimal;
@@ -11,11 +10,9 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The carrier cost-per-minute pipeline end to end: carriers drop invoices over SFTP, a period run pulls the usage
@@ -41,11 +38,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class CarrierCpmEndToEndTest extends HubIntegrationTest {
 
-    @Autowired
-    private CamelContext camel;
-    @Autowired
-    private ObjectMapper json;
-
     @BeforeEach
     void clean() {
         resetData();
@@ -58,7 +50,7 @@ class CarrierCpmEndToEndTest extends HubIntegrationTest {
         drop("twilio", "twilio-2026-10.edi", fixture("e2e/twilio-2026-10.edi"));
         assertThat(ingested.matches(60, TimeUnit.SECONDS)).as("both carrier files ingested").isTrue();
 
-        String runId = runPeriod();
+        String runId = runOctoberAndClose();
 
         // Extraction: 10 legs on 10-15 in pages of 3 → 4 pages, page 1 served twice → 13 records; 1 leg on 10-16
         // → 1 page served twice → 2 records. 15 in = 15 accepted (11 new legs + 4 repeats), nothing rejected.
@@ -162,7 +154,7 @@ class CarrierCpmEndToEndTest extends HubIntegrationTest {
         assertThat(filesIn("bandwidth/inbox")).isZero();
 
         // The period again: the same 11 legs, the same figures, no new batch, nothing posted twice.
-        runPeriod();
+        runOctoberAndClose();
         assertThat(jdbc.queryForObject("select count(*) from usage_leg", Long.class)).isEqualTo(11L);
         assertThat(jdbc.queryForObject("select sum(cost) from rated_leg", BigDecimal.class))
                 .isEqualByComparingTo("0.1225");
@@ -171,13 +163,6 @@ class CarrierCpmEndToEndTest extends HubIntegrationTest {
         assertThat(openCases()).hasSize(8);
     }
 
-    private String runPeriod() throws Exception {
-        NotifyBuilder done = whenRouteDone(camel, "carrier-cpm-period");
-        JsonNode started = json.readTree(post("/api/runs",
-                "{\"pipeline\":\"carrier-cpm\",\"period\":\"2026-10\",\"close\":true}").body());
-        assertThat(done.matches(120, TimeUnit.SECONDS)).as("period run finished").isTrue();
-        return started.path("runId").asText();
-    }
 
     private Map<String, String> ratedLegs() {
         return jdbc.query("select * from rated_leg", rs -> {

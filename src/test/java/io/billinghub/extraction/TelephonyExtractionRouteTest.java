@@ -3,7 +3,6 @@ package io.billinghub.extraction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.platform.HubExchange;
 import io.billinghub.support.HubIntegrationTest;
 import java.time.Instant;
@@ -28,8 +27,6 @@ class TelephonyExtractionRouteTest extends HubIntegrationTest {
 
     @Autowired
     private ProducerTemplate producer;
-    @Autowired
-    private ObjectMapper json;
 
     @BeforeEach
     void clean() {

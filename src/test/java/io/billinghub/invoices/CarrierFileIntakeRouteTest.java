@@ -3,24 +3,16 @@ package io.billinghub.invoices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.support.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** A carrier file with a broken X12 envelope: error folder, a case with position and reason, nothing stored. */
 class CarrierFileIntakeRouteTest extends HubIntegrationTest {
-
-    @Autowired
-    private CamelContext camel;
-    @Autowired
-    private ObjectMapper json;
 
     @BeforeEach
     void clean() {

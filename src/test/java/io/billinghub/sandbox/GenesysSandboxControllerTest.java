@@ -182,14 +182,14 @@ class GenesysSandboxControllerTest {
 
     @Test
     void servesEachLegInTheVendorsShape() throws Exception {
-        // leg-a1 is written in the file without milliseconds; the API always writes them.
+        // leg-a1 is served exactly as the dataset file writes it (times without milliseconds).
         mvc.perform(get(USAGE).param("timeRange", "2026-10-01T08:00:00Z/2026-10-01T08:00:00.001Z")
                         .header(HttpHeaders.AUTHORIZATION, bearer(mvc)))
                 .andExpect(status().isOk())
                 .andExpect(content().json("""
                         {"entities": [{
                           "callId": "call-a", "legId": "leg-a1",
-                          "startTime": "2026-10-01T08:00:00.000Z", "endTime": "2026-10-01T08:03:35.000Z",
+                          "startTime": "2026-10-01T08:00:00Z", "endTime": "2026-10-01T08:03:35Z",
                           "duration": 215, "billingDuration": 216, "carrierName": "Bandwidth.com",
                           "destinationNumber": "+12125550101", "destinationLocation": "New York, NY",
                           "callType": "voip", "direction": "outbound", "callOutcome": "answered"}],

@@ -23,7 +23,7 @@ class SandboxPageTest {
         assertThat(legIds(SandboxPage.of(SEVEN, 1, 3, 0))).containsExactly("leg-1", "leg-2", "leg-3");
         assertThat(legIds(SandboxPage.of(SEVEN, 2, 3, 0))).containsExactly("leg-4", "leg-5", "leg-6");
         assertThat(legIds(SandboxPage.of(SEVEN, 3, 3, 0))).containsExactly("leg-7");
-        SandboxPage last = SandboxPage.of(SEVEN, 3, 3, 0);
+        SandboxPage<SandboxLeg> last = SandboxPage.of(SEVEN, 3, 3, 0);
         assertThat(last.pageCount()).isEqualTo(3);
         assertThat(last.total()).isEqualTo(7);
         assertThat(last.pageNumber()).isEqualTo(3);
@@ -32,7 +32,7 @@ class SandboxPageTest {
 
     @Test
     void pagePastTheEndIsEmptyButKeepsTheCounts() {
-        SandboxPage page = SandboxPage.of(SEVEN, 4, 3, 0);
+        SandboxPage<SandboxLeg> page = SandboxPage.of(SEVEN, 4, 3, 0);
         assertThat(page.entities()).isEmpty();
         assertThat(page.pageNumber()).isEqualTo(4);
         assertThat(page.total()).isEqualTo(7);
@@ -68,13 +68,13 @@ class SandboxPageTest {
 
     @Test
     void emptyRangeHasNoPages() {
-        SandboxPage page = SandboxPage.of(List.of(), 1, 500, 1);
+        SandboxPage<SandboxLeg> page = SandboxPage.of(List.of(), 1, 500, 1);
         assertThat(page.entities()).isEmpty();
         assertThat(page.total()).isZero();
         assertThat(page.pageCount()).isZero();
     }
 
-    private static List<String> legIds(SandboxPage page) {
+    private static List<String> legIds(SandboxPage<SandboxLeg> page) {
         return page.entities().stream().map(SandboxLeg::legId).toList();
     }
 }

@@ -1,5 +1,8 @@
 package io.billinghub.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.sandbox.ErpLedger;
 import io.billinghub.sandbox.SandboxFaults;
 import io.billinghub.sandbox.SandboxTokens;
@@ -14,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -84,6 +88,10 @@ public abstract class HubIntegrationTest {
     }
 
     @Autowired
+    protected CamelContext camel;
+    @Autowired
+    protected ObjectMapper json;
+    @Autowired
     protected JdbcTemplate jdbc;
     @Autowired
     protected ErpLedger erpLedger;
@@ -98,9 +106,19 @@ public abstract class HubIntegrationTest {
      * Done when an exchange that entered {@code routeId} itself (not a split part, which carries its parent's
      * correlation id) has completed.
      */
-    protected static NotifyBuilder whenRouteDone(CamelContext camel, String routeId) {
+    protected NotifyBuilder whenRouteDone(String routeId) {
         return new NotifyBuilder(camel).fromRoute(routeId)
                 .filter(exchange -> exchange.getProperty(Exchange.CORRELATION_ID) == null).whenDone(1).create();
+    }
+
+    /** Runs October 2026 through the REST API, closing it to the ERP, and waits for the run; returns its id. */
+    protected String runOctoberAndClose() throws IOException, InterruptedException {
+        NotifyBuilder done = whenRouteDone("carrier-cpm-period");
+        HttpResponse<String> started = post("/api/runs",
+                "{\"pipeline\":\"carrier-cpm\",\"period\":\"2026-10\",\"close\":true}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(done.matches(120, TimeUnit.SECONDS)).as("period run finished").isTrue();
+        return json.readTree(started.body()).path("runId").asText();
     }
 
     /** Empties everything the pipelines write (not the reference data) and resets the sandbox. */
