@@ -62,14 +62,6 @@ public class EmbeddedSftpServer {
         server.stop(true);
     }
 
-    public int port() {
-        return server.getPort();
-    }
-
-    public Path root() {
-        return root;
-    }
-
     private void writeKnownHosts() throws IOException, GeneralSecurityException {
         List<String> lines = new ArrayList<>();
         for (KeyPair key : server.getKeyPairProvider().loadKeys(null)) {

@@ -1,6 +1,7 @@
 package io.billinghub.exceptions;
 
 import io.billinghub.invoices.InvalidInvoiceFileException;
+import io.billinghub.platform.Checksums;
 import io.billinghub.platform.HubExchange;
 import io.billinghub.platform.Secrets;
 import io.billinghub.runs.RunRegistry;
@@ -49,6 +50,7 @@ public class DeadLetterRecorder {
                 .route(routeId, endpoint, replayEndpoint)
                 .run(runId, exchange.getProperty(HubExchange.CORRELATION_ID, String.class))
                 .payload(payload.bytes(), payload.type())
+                .dedupeKey(dedupeKey(routeId, payload))
                 .headers(Map.of("headers", simpleValues(exchange.getIn().getHeaders()),
                         "properties", hubProperties(exchange)));
         long id = queue.raise(item.build());
@@ -64,6 +66,15 @@ public class DeadLetterRecorder {
         if (runId != null) {
             runs.recordFailure(runId, routeId, reason);
         }
+    }
+
+    /**
+     * The same message failing again in the same route (a window on every scheduled tick during an outage, a
+     * replay that fails again) refreshes its open case instead of opening another.
+     */
+    private static String dedupeKey(String routeId, PayloadCodec.Encoded payload) {
+        return payload.bytes() == null ? null
+                : "dead-letter|" + routeId + "|" + Checksums.sha256(payload.bytes());
     }
 
     private static ExceptionType typeOf(Throwable cause, Exchange exchange) {

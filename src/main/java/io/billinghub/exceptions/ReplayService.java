@@ -76,7 +76,9 @@ public class ReplayService {
             queue.resolveReplayed(caseId, by, "replayed into " + item.replayEndpoint(), started);
             return new Outcome(caseId, true, null, "replayed into " + item.replayEndpoint());
         }
-        return new Outcome(caseId, false, newCase, DeadLetterRecorder.describe(failure));
+        // the same failure again refreshes this very case; a different one is a new case linked to it
+        return new Outcome(caseId, false, newCase == null || newCase == caseId ? null : newCase,
+                DeadLetterRecorder.describe(failure));
     }
 
     private static void copy(JsonNode values, Map<String, Object> target) {

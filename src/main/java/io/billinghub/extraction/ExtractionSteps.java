@@ -3,6 +3,7 @@ package io.billinghub.extraction;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.exceptions.NewException;
+import io.billinghub.platform.Checksums;
 import io.billinghub.platform.HubExchange;
 import io.billinghub.platform.http.HttpCallSteps;
 import io.billinghub.platform.http.UnauthorizedException;
@@ -130,6 +131,8 @@ public class ExtractionSteps {
                     .source(tenant.vendor() + ":" + tenant.id() + " " + window.start() + "/" + window.end(),
                             rejected.position())
                     .run(runId, exchange.getProperty(HubExchange.CORRELATION_ID, String.class))
+                    // the same record comes back on every re-extraction of its window: one case per record
+                    .dedupeKey("record|" + tenant.id() + "|" + Checksums.sha256(rejected.raw()))
                     .payload(rejected.raw().getBytes(StandardCharsets.UTF_8), "text")
                     .build());
         }

@@ -25,10 +25,6 @@ public final class RateCardIndex {
         }
     }
 
-    public boolean hasCarrier(String carrierName) {
-        return byCarrier.containsKey(carrierName);
-    }
-
     /**
      * The row in force on {@code day} with the longest prefix of {@code digits} for exactly this carrier name.
      * A prefix whose rows are all out of force on that day does not match; a shorter one may.

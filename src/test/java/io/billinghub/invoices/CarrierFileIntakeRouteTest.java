@@ -42,14 +42,14 @@ class CarrierFileIntakeRouteTest extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("select status from carrier_invoice_file", String.class)).isEqualTo("REJECTED");
         assertThat(jdbc.queryForObject("select status from pipeline_run", String.class)).isEqualTo("FAILED");
 
-        // replaying the same bytes fails the same way: the case stays open, the new failure is linked to it
+        // replaying the same bytes fails the same way: the same case stays open (no second case), one attempt more
         long caseId = (Long) rejected.get("id");
         JsonNode replay = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{}").body());
         assertThat(replay.path("succeeded").asBoolean()).isFalse();
-        assertThat(jdbc.queryForObject("select replay_of from exception_item where id = ?", Long.class,
-                replay.path("newCaseId").asLong())).isEqualTo(caseId);
-        assertThat(jdbc.queryForObject("select status from exception_item where id = ?", String.class, caseId))
-                .isEqualTo("OPEN");
+        assertThat(replay.path("newCaseId").isNull()).isTrue();
+        assertThat(jdbc.queryForMap("select status, replay_count from exception_item where id = ?", caseId))
+                .containsEntry("status", "OPEN").containsEntry("replay_count", 1);
+        assertThat(jdbc.queryForObject("select count(*) from exception_item", Long.class)).isEqualTo(1L);
 
         // the carrier sends the corrected file under the same name: a new checksum, so it is taken
         NotifyBuilder corrected = new NotifyBuilder(camel).fromRoute("carrier-invoices-twilio").whenDone(1).create();
