@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowMapper;
@@ -98,21 +99,27 @@ public class ExceptionQueue {
 
     /**
      * Auto-resolves the open cases of these types whose key starts with {@code scope} but is not among
-     * {@code stillPresent}: what a re-run of that scope no longer finds.
+     * {@code stillPresent}: what a re-run of that scope no longer finds. The open cases of a scope are compared in
+     * memory, so the size of {@code stillPresent} never reaches the SQL.
      */
-    public int autoResolveAbsent(Collection<ExceptionType> types, String scope, Collection<String> stillPresent,
+    public int autoResolveAbsent(Collection<ExceptionType> types, String scope, Set<String> stillPresent,
                                  String note) {
-        List<String> typeNames = types.stream().map(Enum::name).toList();
-        MapSqlParameterSource p = new MapSqlParameterSource("types", typeNames)
-                .addValue("scope", scope.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .addValue("note", note)
-                .addValue("now", SqlTime.utc(clock.instant()))
-                .addValue("present", stillPresent.isEmpty() ? List.of("") : stillPresent);
+        List<Long> absent = jdbc.query("""
+                select id, dedupe_key from exception_item
+                where type in (:types) and dedupe_key like :scope and status <> 'RESOLVED'""",
+                new MapSqlParameterSource("types", types.stream().map(Enum::name).toList())
+                        .addValue("scope", scope.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"),
+                (rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .stream().filter(open -> !stillPresent.contains(open.getValue())).map(Map.Entry::getKey).toList();
+        if (absent.isEmpty()) {
+            return 0;
+        }
         return jdbc.update("""
                 update exception_item set status = 'RESOLVED', resolution = 'AUTO_RESOLVED', resolution_note = :note,
                     resolved_by = 'billing-hub', resolved_at = :now, updated_at = :now
-                where type in (:types) and dedupe_key like :scope and status <> 'RESOLVED'
-                  and dedupe_key not in (:present)""", p);
+                where id in (select unnest(cast(:ids as bigint[])))""",
+                new MapSqlParameterSource("ids", absent.toArray(Long[]::new)).addValue("note", note)
+                        .addValue("now", SqlTime.utc(clock.instant())));
     }
 
     public List<ExceptionItem> list(ExceptionFilter filter) {

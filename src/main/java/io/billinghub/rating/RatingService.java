@@ -144,17 +144,17 @@ public class RatingService {
                 .build());
     }
 
+    /** Closes the open UNRATED_LEG cases of legs that now rate (open cases are few; priced legs can be millions). */
     private void closeCasesOf(Set<String> pricedLegIds, long versionId) {
         if (pricedLegIds.isEmpty()) {
             return;
         }
-        List<String> keys = pricedLegIds.stream().map(id -> "leg:" + id).toList();
         List<String> open = jdbc.queryForList("""
-                select dedupe_key from exception_item
-                where type = 'UNRATED_LEG' and status <> 'RESOLVED' and dedupe_key in (:keys)""",
-                new MapSqlParameterSource("keys", keys), String.class);
-        open.forEach(key -> exceptions.autoResolve(ExceptionType.UNRATED_LEG, key,
-                "rated with reference version " + versionId));
+                select dedupe_key from exception_item where type = 'UNRATED_LEG' and status <> 'RESOLVED'""",
+                new MapSqlParameterSource(), String.class);
+        open.stream().filter(key -> pricedLegIds.contains(key.substring("leg:".length())))
+                .forEach(key -> exceptions.autoResolve(ExceptionType.UNRATED_LEG, key,
+                        "rated with reference version " + versionId));
     }
 
     static final RowMapper<UsageLeg> USAGE_LEG = (rs, i) -> new UsageLeg(

@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,11 +103,14 @@ public class ReconciliationService {
                 order by i.carrier_name, i.invoice_number, l.line_no""", p, (rs, i) -> new BilledLine(
                 rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getObject(7, LocalDate.class), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10)));
-        List<String> references = lines.stream().map(BilledLine::legReference).distinct().toList();
+        // the day's carrier legs, plus any leg a line of these days references (it may lie on another day)
         List<InternalLeg> legs = jdbc.query("""
                 select leg_id, carrier_name, utc_day, leg_class, billed_minutes, cost from rated_leg
                 where (utc_day in (:days) and leg_class = 'CARRIER' and carrier_id is not null)
-                   or leg_id in (:refs)""", p.addValue("refs", references.isEmpty() ? List.of("") : references),
+                   or leg_id in (
+                      select l.leg_reference from carrier_invoice_line l
+                      join carrier_invoice i on i.id = l.invoice_id
+                      where i.status = 'CURRENT' and l.utc_day in (:days))""", p,
                 (rs, i) -> new InternalLeg(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6)));
 
@@ -120,8 +123,8 @@ public class ReconciliationService {
             }
         });
         Map<String, Integer> byType = new TreeMap<>();
-        Map<LocalDate, List<String>> keysByDay = new TreeMap<>();
-        days.forEach(day -> keysByDay.put(day, new ArrayList<>()));
+        Map<LocalDate, Set<String>> keysByDay = new TreeMap<>();
+        days.forEach(day -> keysByDay.put(day, new HashSet<>()));
         for (Discrepancy d : result.discrepancies()) {
             byType.merge(d.type().name(), 1, Integer::sum);
             keysByDay.get(d.utcDay()).add(d.dedupeKey());

@@ -4,25 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billinghub.support.HubIntegrationTest;
 import java.util.List;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.quartz.QuartzEndpoint;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The two scheduled jobs. Their Quartz routes only trigger the work routes tested here; the clock stands at
  * 2026-11-10T00:00Z, the extraction looks back 2 days and a day settles 72 h after it ends.
  */
 class ScheduledJobsTest extends HubIntegrationTest {
-
-    @Autowired
-    private ProducerTemplate producer;
-
-    @BeforeEach
-    void clean() {
-        resetData();
-    }
 
     @Test
     void bothJobsRunOnUtcCronsFromConfiguration() {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,11 +36,6 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 class CarrierCpmEndToEndTest extends HubIntegrationTest {
-
-    @BeforeEach
-    void clean() {
-        resetData();
-    }
 
     @Test
     void aMonthFromCarrierFilesAndVendorUsageToTheErp() throws Exception {

@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billinghub.support.HubIntegrationTest;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The ERP push when the ERP is down: dead letter after the retries, then one replay posts it exactly once. */
 class ErpPostRouteTest extends HubIntegrationTest {
-
-    @BeforeEach
-    void clean() {
-        resetData();
-    }
 
     @Test
     void aBatchTheErpRefusedIsPostedOnceByItsReplay() throws Exception {

@@ -8,10 +8,7 @@ import io.billinghub.support.HubIntegrationTest;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The extraction routes against the vendor sandbox: a token the API stops accepting is renewed, an outage longer
@@ -24,14 +21,6 @@ class TelephonyExtractionRouteTest extends HubIntegrationTest {
             Instant.parse("2026-10-15T00:00:00Z"), Instant.parse("2026-10-16T00:00:00Z"));
     private static final ExtractionWindow OCT_16 = new ExtractionWindow("acme-contact",
             Instant.parse("2026-10-16T00:00:00Z"), Instant.parse("2026-10-17T00:00:00Z"));
-
-    @Autowired
-    private ProducerTemplate producer;
-
-    @BeforeEach
-    void clean() {
-        resetData();
-    }
 
     @Test
     void aRevokedTokenIsRenewedAndTheWindowCompletes() {

@@ -8,16 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A carrier file with a broken X12 envelope: error folder, a case with position and reason, nothing stored. */
 class CarrierFileIntakeRouteTest extends HubIntegrationTest {
-
-    @BeforeEach
-    void clean() {
-        resetData();
-    }
 
     @Test
     void aBrokenEnvelopeIsRejectedWholeAndACorrectedFileIsTakenLater() throws Exception {

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,14 +19,6 @@ class ReferenceDataReloadTest extends HubIntegrationTest {
 
     @Autowired
     private ActiveTelephonyReference active;
-
-    @Autowired
-    private ProducerTemplate producer;
-
-    @BeforeEach
-    void clean() {
-        resetData();
-    }
 
     @Test
     void anUnratedLegIsRatedByItsReplayOnceTheRateCardCoversIt() throws Exception {

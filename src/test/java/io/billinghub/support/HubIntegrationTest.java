@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole hub as it runs by default (embedded PostgreSQL, embedded SFTP server, vendor sandbox, ERP sink, the
  * YAML routes of routes/), on free ports and temporary directories, with the small fixture of
  * src/test/resources/e2e: its reference data, its usage month and its carrier files. Every subclass shares one
- * Spring context; {@link #resetData()} gives each test a clean hub (reference data stays loaded).
+ * Spring context, and each test starts on a clean hub (reference data stays loaded).
  *
  * <p>Fixed settings the expected figures rely on: the clock stands at 2026-11-10T00:00Z (every October day is
  * past its 48-hour finalisation window); the sandbox pages 3 records at a time, serves page 1 twice in every
@@ -90,6 +92,8 @@ public abstract class HubIntegrationTest {
     @Autowired
     protected CamelContext camel;
     @Autowired
+    protected ProducerTemplate producer;
+    @Autowired
     protected ObjectMapper json;
     @Autowired
     protected JdbcTemplate jdbc;
@@ -121,8 +125,9 @@ public abstract class HubIntegrationTest {
         return json.readTree(started.body()).path("runId").asText();
     }
 
-    /** Empties everything the pipelines write (not the reference data) and resets the sandbox. */
-    protected void resetData() {
+    /** Every test starts on a clean hub: everything the pipelines write is emptied (not the reference data). */
+    @BeforeEach
+    void resetData() {
         jdbc.execute("""
                 truncate pipeline_run, run_phase, run_input, exception_item, camel_messageprocessed, usage_leg,
                     extraction_window, rated_leg, carrier_invoice_file, carrier_invoice, carrier_invoice_line,
