@@ -39,9 +39,23 @@ public final class SftpDropClient {
                     try (OutputStream out = sftp.write(temporary)) {
                         out.write(content);
                     }
-                    sftp.rename(temporary, directory + "/" + fileName, SftpClient.CopyMode.Overwrite);
+                    String target = directory + "/" + fileName;
+                    // SFTP v3 (OpenSSH) renames only onto a free name: a file still waiting in the inbox is replaced
+                    if (exists(sftp, target)) {
+                        sftp.remove(target);
+                    }
+                    sftp.rename(temporary, target);
                 }
             }
+        }
+    }
+
+    private static boolean exists(SftpClient sftp, String path) throws IOException {
+        try {
+            sftp.stat(path);
+            return true;
+        } catch (SftpException missing) {
+            return false;
         }
     }
 
@@ -52,9 +66,7 @@ public final class SftpDropClient {
                 continue;
             }
             path.append(path.isEmpty() ? "" : "/").append(part);
-            try {
-                sftp.stat(path.toString());
-            } catch (SftpException missing) {
+            if (!exists(sftp, path.toString())) {
                 sftp.mkdir(path.toString());
             }
         }
