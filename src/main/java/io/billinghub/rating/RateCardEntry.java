@@ -1,11 +1,12 @@
 package io.billinghub.rating;
 
 import java.math.BigDecimal;
+import io.billinghub.referencedata.EffectivePeriod;
 import java.time.LocalDate;
 
 /**
- * One rate card row: in force for legs starting (UTC) on or after {@code effectiveDate} and before
- * {@code expiryDate} (exclusive; null = open-ended).
+ * One rate card row, in force for legs starting (UTC day) from {@code effectiveDate} through {@code expiryDate}
+ * (see {@link EffectivePeriod}: inclusive, a successor takes over on a shared handover day).
  */
 public record RateCardEntry(
         int lineNo,
@@ -17,14 +18,7 @@ public record RateCardEntry(
         LocalDate effectiveDate,
         LocalDate expiryDate) {
 
-    public boolean inForceOn(LocalDate day) {
-        return !day.isBefore(effectiveDate) && (expiryDate == null || day.isBefore(expiryDate));
-    }
-
-    /** Whether two rows' effective ranges share at least one day. */
-    public boolean overlaps(RateCardEntry other) {
-        boolean startsBeforeOtherEnds = other.expiryDate == null || effectiveDate.isBefore(other.expiryDate);
-        boolean otherStartsBeforeThisEnds = expiryDate == null || other.effectiveDate.isBefore(expiryDate);
-        return startsBeforeOtherEnds && otherStartsBeforeThisEnds;
+    public EffectivePeriod period() {
+        return new EffectivePeriod(effectiveDate, expiryDate);
     }
 }

@@ -1,5 +1,6 @@
 package io.billinghub.rating;
 
+import io.billinghub.referencedata.EffectivePeriod;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,10 +39,9 @@ public final class RateCardIndex {
         for (int length = longest; length > 0; length--) {
             List<RateCardEntry> rows = prefixes.get(digits.substring(0, length));
             if (rows != null) {
-                for (RateCardEntry row : rows) {
-                    if (row.inForceOn(day)) {
-                        return Optional.of(row);
-                    }
+                Optional<RateCardEntry> row = EffectivePeriod.inForce(rows, RateCardEntry::period, day);
+                if (row.isPresent()) {
+                    return row;
                 }
             }
         }

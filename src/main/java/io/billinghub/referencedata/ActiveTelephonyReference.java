@@ -40,7 +40,7 @@ public class ActiveTelephonyReference {
         return snapshot;
     }
 
-    void activate(long versionId, TelephonyReferenceData data) {
+    public void activate(long versionId, TelephonyReferenceData data) {
         Map<String, CarrierProfile> byName = new HashMap<>();
         data.carriers().forEach(c -> byName.put(c.carrierName(), c));
         current = new Snapshot(versionId, data,

@@ -17,13 +17,7 @@ public record GlMappingEntry(
 
     public static final String ANY = "*";
 
-    public boolean inForceOn(LocalDate day) {
-        return !day.isBefore(effectiveDate) && (expiryDate == null || day.isBefore(expiryDate));
-    }
-
-    public boolean overlaps(GlMappingEntry other) {
-        boolean startsBeforeOtherEnds = other.expiryDate == null || effectiveDate.isBefore(other.expiryDate);
-        boolean otherStartsBeforeThisEnds = expiryDate == null || other.effectiveDate.isBefore(expiryDate);
-        return startsBeforeOtherEnds && otherStartsBeforeThisEnds;
+    public EffectivePeriod period() {
+        return new EffectivePeriod(effectiveDate, expiryDate);
     }
 }

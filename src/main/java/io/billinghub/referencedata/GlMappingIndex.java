@@ -16,11 +16,11 @@ public final class GlMappingIndex {
     public Optional<GlMappingEntry> resolve(String carrierName, String region, LocalDate day) {
         String any = GlMappingEntry.ANY;
         for (String[] key : new String[][] {{carrierName, region}, {carrierName, any}, {any, region}, {any, any}}) {
-            for (GlMappingEntry entry : entries) {
-                if (entry.carrierName().equals(key[0]) && entry.destinationRegion().equals(key[1])
-                        && entry.inForceOn(day)) {
-                    return Optional.of(entry);
-                }
+            Optional<GlMappingEntry> entry = EffectivePeriod.inForce(entries.stream()
+                    .filter(e -> e.carrierName().equals(key[0]) && e.destinationRegion().equals(key[1])).toList(),
+                    GlMappingEntry::period, day);
+            if (entry.isPresent()) {
+                return entry;
             }
         }
         return Optional.empty();

@@ -23,7 +23,7 @@ public class ReferenceDataController {
     }
 
     @PostMapping("/reload")
-    public ReferenceDataService.Outcome reload() {
+    public List<ReferenceDataService.Outcome> reload() {
         return service.reloadIfChanged();
     }
 }

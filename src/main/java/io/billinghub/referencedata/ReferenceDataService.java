@@ -1,6 +1,7 @@
 package io.billinghub.referencedata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
@@ -27,20 +28,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the mapping files into SQL at start and whenever their checksum changes. A set is validated as a whole:
- * with any error it is recorded as REJECTED (file, line, reason) and raised in the exception queue, and the
- * version already in force stays in force. Each accepted version is recorded with its checksum.
+ * Loads every reference-data set of the mapping directory into SQL at start and whenever a set's checksum
+ * changes. A set is validated as a whole: with any error it is recorded as REJECTED (file, line, reason) and raised
+ * in the exception queue, and the version already in force stays in force. Each version is recorded with its
+ * checksum.
  */
 @Service
 public class ReferenceDataService {
 
-    public static final String TELEPHONY_DATASET = "telephony-rating";
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceDataService.class);
 
     private final Path directory;
-    private final TelephonyReferenceParser parser;
-    private final TelephonyReferenceStore store;
-    private final ActiveTelephonyReference active;
+    private final List<ReferenceDataset<?>> datasets;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ExceptionQueue exceptions;
@@ -48,14 +47,10 @@ public class ReferenceDataService {
     private final Clock clock;
 
     public ReferenceDataService(@Value("${hub.reference-data.directory}") String directory,
-                                @Value("${hub.currency:USD}") String baseCurrency,
-                                TelephonyReferenceStore store, ActiveTelephonyReference active,
-                                NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ExceptionQueue exceptions,
-                                ObjectMapper json, Clock clock) {
+                                List<ReferenceDataset<?>> datasets, NamedParameterJdbcTemplate jdbc,
+                                TransactionTemplate tx, ExceptionQueue exceptions, ObjectMapper json, Clock clock) {
         this.directory = Path.of(directory);
-        this.parser = new TelephonyReferenceParser(baseCurrency);
-        this.store = store;
-        this.active = active;
+        this.datasets = List.copyOf(datasets);
         this.jdbc = jdbc;
         this.tx = tx;
         this.exceptions = exceptions;
@@ -63,22 +58,36 @@ public class ReferenceDataService {
         this.clock = clock;
     }
 
-    /** What a reload did. */
+    /** What a reload did to one set. */
     public record Outcome(String dataset, String result, Long versionId, String checksum,
                           List<ValidationError> errors) {
     }
 
     @PostConstruct
     void loadAtStart() {
-        activeVersionId().ifPresent(id -> active.activate(id, store.load(id)));
+        for (ReferenceDataset<?> dataset : datasets) {
+            activeVersionId(dataset.name()).ifPresent(id -> activateStored(dataset, id));
+        }
         reloadIfChanged();
     }
 
-    /** Compares the files' checksum with the version in force and loads a changed set. */
-    public synchronized Outcome reloadIfChanged() {
+    /** Compares each set's files with the version in force and loads the sets that changed. */
+    public synchronized List<Outcome> reloadIfChanged() {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (ReferenceDataset<?> dataset : datasets) {
+            outcomes.add(reload(dataset));
+        }
+        return outcomes;
+    }
+
+    private <T> void activateStored(ReferenceDataset<T> dataset, long versionId) {
+        dataset.activate(versionId, dataset.load(versionId));
+    }
+
+    private <T> Outcome reload(ReferenceDataset<T> dataset) {
         Map<String, byte[]> files = new TreeMap<>();
         List<ValidationError> errors = new ArrayList<>();
-        for (String name : TelephonyReferenceParser.FILES) {
+        for (String name : dataset.files()) {
             Path file = directory.resolve(name);
             try {
                 if (Files.isRegularFile(file)) {
@@ -96,47 +105,48 @@ public class ReferenceDataService {
             setText.append(name).append('\0').append(sum).append('\n');
         });
         String checksum = Checksums.sha256(setText.toString());
+        String name = dataset.name();
 
-        Optional<Long> activeId = activeVersionId();
+        Optional<Long> activeId = activeVersionId(name);
         if (activeId.isPresent() && checksum.equals(checksumOf(activeId.get()))) {
-            return new Outcome(TELEPHONY_DATASET, "UNCHANGED", activeId.get(), checksum, List.of());
+            return new Outcome(name, "UNCHANGED", activeId.get(), checksum, List.of());
         }
-        Optional<Long> alreadyRejected = versionWith(checksum, "REJECTED");
+        Optional<Long> alreadyRejected = versionWith(name, checksum, "REJECTED");
         if (alreadyRejected.isPresent()) {
-            return new Outcome(TELEPHONY_DATASET, "REJECTED", alreadyRejected.get(), checksum, List.of());
+            return new Outcome(name, "REJECTED", alreadyRejected.get(), checksum, List.of());
         }
-        TelephonyReferenceData data = errors.isEmpty() ? parser.parse(files, errors) : null;
+        T data = errors.isEmpty() ? dataset.parse(files, errors) : null;
         if (!errors.isEmpty()) {
-            long id = insertVersion(checksum, fileChecksums, "REJECTED", errors);
+            long id = insertVersion(name, checksum, fileChecksums, "REJECTED", errors);
+            ValidationError first = errors.get(0);
             exceptions.raise(NewException.of(ExceptionType.REFERENCE_DATA_REJECTED,
-                            "reference set " + TELEPHONY_DATASET + " rejected with " + errors.size()
-                                    + " error(s); version " + activeId.map(String::valueOf).orElse("(none)")
-                                    + " stays in force. First: " + errors.get(0))
+                            "reference set " + name + " rejected with " + errors.size() + " error(s); version "
+                                    + activeId.map(String::valueOf).orElse("(none)") + " stays in force. First: "
+                                    + first)
                     .pipeline("reference-data")
-                    .source(directory.resolve(errors.get(0).file()).toString(), "line " + errors.get(0).line())
-                    .dedupeKey(TELEPHONY_DATASET + ":" + checksum)
+                    .source(directory.resolve(first.file()).toString(), "line " + first.line())
+                    .dedupeKey(name + ":" + checksum)
+                    .context("dataset", name)
                     .context("versionId", id)
                     .context("errors", errors.stream().map(ValidationError::toString).toList())
                     .build());
-            LOG.warn("Reference set {} rejected ({} errors), version {} stays in force: {}", TELEPHONY_DATASET,
-                    errors.size(), activeId.orElse(null), errors);
-            return new Outcome(TELEPHONY_DATASET, "REJECTED", id, checksum, List.copyOf(errors));
+            LOG.warn("Reference set {} rejected ({} errors), version {} stays in force: {}", name, errors.size(),
+                    activeId.orElse(null), errors);
+            return new Outcome(name, "REJECTED", id, checksum, List.copyOf(errors));
         }
         long id = tx.execute(status -> {
             jdbc.update("""
                     update reference_data_version set status = 'SUPERSEDED', superseded_at = :now
                     where dataset = :dataset and status = 'ACTIVE'""",
-                    new MapSqlParameterSource("dataset", TELEPHONY_DATASET)
-                            .addValue("now", SqlTime.utc(clock.instant())));
-            long versionId = insertVersion(checksum, fileChecksums, "ACTIVE", List.of());
-            store.insert(versionId, data);
+                    new MapSqlParameterSource("dataset", name).addValue("now", SqlTime.utc(clock.instant())));
+            long versionId = insertVersion(name, checksum, fileChecksums, "ACTIVE", List.of());
+            dataset.store(versionId, data);
             return versionId;
         });
-        active.activate(id, data);
-        LOG.info("Reference set {} version {} in force ({} carriers, {} rate rows, {} GL mappings, checksum {})",
-                TELEPHONY_DATASET, id, data.carriers().size(), data.rateCards().size(), data.glMappings().size(),
+        dataset.activate(id, data);
+        LOG.info("Reference set {} version {} in force ({}, checksum {})", name, id, dataset.rowCounts(data),
                 checksum);
-        return new Outcome(TELEPHONY_DATASET, "ACTIVATED", id, checksum, List.of());
+        return new Outcome(name, "ACTIVATED", id, checksum, List.of());
     }
 
     public List<ReferenceVersion> versions() {
@@ -149,9 +159,9 @@ public class ReferenceDataService {
                 SqlTime.instant(rs, "activated_at"), SqlTime.instant(rs, "superseded_at")));
     }
 
-    private long insertVersion(String checksum, Map<String, String> files, String status,
+    private long insertVersion(String dataset, String checksum, Map<String, String> files, String status,
                                List<ValidationError> errors) {
-        MapSqlParameterSource p = new MapSqlParameterSource("dataset", TELEPHONY_DATASET)
+        MapSqlParameterSource p = new MapSqlParameterSource("dataset", dataset)
                 .addValue("checksum", checksum)
                 .addValue("files", write(files))
                 .addValue("status", status)
@@ -165,16 +175,16 @@ public class ReferenceDataService {
                 returning id""", p, Long.class);
     }
 
-    private Optional<Long> activeVersionId() {
-        return versionWith(null, "ACTIVE");
+    private Optional<Long> activeVersionId(String dataset) {
+        return versionWith(dataset, null, "ACTIVE");
     }
 
-    private Optional<Long> versionWith(String checksum, String status) {
+    private Optional<Long> versionWith(String dataset, String checksum, String status) {
         return jdbc.query("""
                 select id from reference_data_version
                 where dataset = :dataset and status = :status and (cast(:checksum as text) is null or checksum = :checksum)
                 order by id desc limit 1""",
-                new MapSqlParameterSource("dataset", TELEPHONY_DATASET).addValue("status", status)
+                new MapSqlParameterSource("dataset", dataset).addValue("status", status)
                         .addValue("checksum", checksum), (rs, i) -> rs.getLong(1)).stream().findFirst();
     }
 
@@ -191,7 +201,7 @@ public class ReferenceDataService {
         }
     }
 
-    private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
+    private JsonNode readTree(String text) {
         try {
             return json.readTree(text);
         } catch (JsonProcessingException e) {

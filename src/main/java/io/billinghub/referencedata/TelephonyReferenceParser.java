@@ -136,7 +136,7 @@ public final class TelephonyReferenceParser {
                 List<RateCardEntry> same = byCarrierPrefix.computeIfAbsent(carrier + "|" + prefix,
                         k -> new ArrayList<>());
                 for (RateCardEntry other : same) {
-                    if (other.overlaps(entry)) {
+                    if (other.period().conflictsWith(entry.period())) {
                         errors.add(row.error("effective range overlaps line " + other.lineNo() + " for carrier '"
                                 + carrier + "' prefix " + prefix));
                     }
@@ -181,7 +181,7 @@ public final class TelephonyReferenceParser {
                         range[1]);
                 List<GlMappingEntry> same = byKey.computeIfAbsent(carrier + "|" + region, k -> new ArrayList<>());
                 for (GlMappingEntry other : same) {
-                    if (other.overlaps(entry)) {
+                    if (other.period().conflictsWith(entry.period())) {
                         errors.add(row.error("effective range overlaps line " + other.lineNo() + " for carrier '"
                                 + carrier + "' region '" + region + "'"));
                     }
@@ -262,8 +262,8 @@ public final class TelephonyReferenceParser {
     private static LocalDate[] range(CsvTable.Row row, List<ValidationError> errors) {
         LocalDate from = date(row, "effective_date", true, errors);
         LocalDate to = date(row, "expiry_date", false, errors);
-        if (from != null && to != null && !to.isAfter(from)) {
-            errors.add(row.error("expiry_date " + to + " must be after effective_date " + from));
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.add(row.error("expiry_date " + to + " is before effective_date " + from));
         }
         return new LocalDate[] {from, to};
     }

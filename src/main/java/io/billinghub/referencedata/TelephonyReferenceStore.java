@@ -20,7 +20,7 @@ public class TelephonyReferenceStore {
         this.jdbc = jdbc;
     }
 
-    void insert(long versionId, TelephonyReferenceData data) {
+    public void insert(long versionId, TelephonyReferenceData data) {
         jdbc.batchUpdate("""
                 insert into ref_carrier (version_id, carrier_id, carrier_name, invoice_time_zone, currency,
                     cost_scale, rounding_mode) values (?, ?, ?, ?, ?, ?, ?)""", data.carriers(), 500, (ps, c) -> {
@@ -62,7 +62,7 @@ public class TelephonyReferenceStore {
                 });
     }
 
-    TelephonyReferenceData load(long versionId) {
+    public TelephonyReferenceData load(long versionId) {
         List<CarrierProfile> carriers = jdbc.query("""
                 select carrier_id, carrier_name, invoice_time_zone, currency, cost_scale, rounding_mode
                 from ref_carrier where version_id = ? order by carrier_id""", (rs, i) -> new CarrierProfile(

@@ -63,12 +63,13 @@ class RateCardIndexTest {
     }
 
     @Test
-    void effectiveRangesOverlapOnlyWhenTheyShareADay() {
-        RateCardEntry untilSixteenth = row(1, "X", "1", "R", "1", "2026-01-01", "2026-10-16");
-        RateCardEntry fromSixteenth = row(2, "X", "1", "R", "1", "2026-10-16", null);
-        RateCardEntry fromFifteenth = row(3, "X", "1", "R", "1", "2026-10-15", null);
-        assertThat(untilSixteenth.overlaps(fromSixteenth)).isFalse();
-        assertThat(untilSixteenth.overlaps(fromFifteenth)).isTrue();
-        assertThat(fromSixteenth.overlaps(fromFifteenth)).isTrue();
+    void anExpiryDateIsTheLastDayInForce() {
+        RateCardIndex inclusive = new RateCardIndex(List.of(
+                row(1, "X", "1", "R", "0.01", "2026-01-01", "2026-10-15"),
+                row(2, "X", "1", "R", "0.02", "2026-10-16", null)));
+        assertThat(inclusive.find("X", "1415", LocalDate.parse("2026-10-15"))).get()
+                .extracting(RateCardEntry::lineNo).isEqualTo(1);
+        assertThat(inclusive.find("X", "1415", LocalDate.parse("2026-10-16"))).get()
+                .extracting(RateCardEntry::lineNo).isEqualTo(2);
     }
 }

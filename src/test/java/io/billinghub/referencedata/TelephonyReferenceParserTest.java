@@ -85,7 +85,7 @@ class TelephonyReferenceParserTest {
                 "rate-cards.csv:5: rate_per_minute -0.01 is negative",
                 "rate-cards.csv:5: billing increment 'six' is not first/next, e.g. 60/60 or 6/6",
                 "rate-cards.csv:5: effective_date '2026-13-01' is not a date (yyyy-MM-dd)",
-                "rate-cards.csv:6: expiry_date 2026-04-01 must be after effective_date 2026-05-01");
+                "rate-cards.csv:6: expiry_date 2026-04-01 is before effective_date 2026-05-01");
     }
 
     @Test
