@@ -18,8 +18,8 @@ public final class ChargeAllocator {
 
     private static final BigDecimal CENT = new BigDecimal("0.01");
 
-    /** Unrounded amounts per key, with their minutes and legs. */
-    public record Unrounded(BigDecimal amount, BigDecimal billedMinutes, long legCount) {
+    /** Unrounded amounts per key, with their quantity and record count. */
+    public record Unrounded(BigDecimal amount, BigDecimal quantity, long recordCount) {
     }
 
     public List<ChargeLine> allocate(SortedMap<ChargeKey, Unrounded> charges) {
@@ -44,9 +44,15 @@ public final class ChargeAllocator {
         List<ChargeLine> lines = new ArrayList<>();
         for (ChargeKey key : keys) {
             Unrounded u = charges.get(key);
-            lines.add(new ChargeLine(key, floors.get(key), u.billedMinutes(), u.legCount()));
+            lines.add(new ChargeLine(key, floors.get(key), u.quantity(), u.recordCount()));
         }
         return lines;
+    }
+
+    /** Adds up unrounded charges of the same key. */
+    public static Unrounded sum(Unrounded a, Unrounded b) {
+        return new Unrounded(a.amount().add(b.amount()), a.quantity().add(b.quantity()),
+                a.recordCount() + b.recordCount());
     }
 
     /** Lines still to post: current minus already posted, per key, zero lines left out. */
@@ -57,11 +63,11 @@ public final class ChargeAllocator {
             ChargeLine now = byKey.get(done.key());
             byKey.put(done.key(), new ChargeLine(done.key(),
                     (now == null ? BigDecimal.ZERO : now.amount()).subtract(done.amount()),
-                    (now == null ? BigDecimal.ZERO : now.billedMinutes()).subtract(done.billedMinutes()),
-                    (now == null ? 0 : now.legCount()) - done.legCount()));
+                    (now == null ? BigDecimal.ZERO : now.quantity()).subtract(done.quantity()),
+                    (now == null ? 0 : now.recordCount()) - done.recordCount()));
         }
         return byKey.values().stream()
-                .filter(l -> l.amount().signum() != 0 || l.billedMinutes().signum() != 0 || l.legCount() != 0)
+                .filter(l -> l.amount().signum() != 0 || l.quantity().signum() != 0 || l.recordCount() != 0)
                 .toList();
     }
 }

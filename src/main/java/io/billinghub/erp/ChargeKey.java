@@ -1,14 +1,17 @@
 package io.billinghub.erp;
 
-/** What a charge line is posted against: GL account and cost centre, per carrier and destination region. */
-public record ChargeKey(String glAccount, String costCentre, String carrierName, String destinationRegion)
+/**
+ * What a posting line is booked against: GL account and cost centre (or department), plus two dimensions whose
+ * meaning each pipeline's payload states (carrier and destination region; entry kind and credit memo).
+ */
+public record ChargeKey(String glAccount, String costCentre, String dimensionA, String dimensionB)
         implements Comparable<ChargeKey> {
 
     @Override
     public int compareTo(ChargeKey o) {
         int c = glAccount.compareTo(o.glAccount);
         c = c != 0 ? c : costCentre.compareTo(o.costCentre);
-        c = c != 0 ? c : carrierName.compareTo(o.carrierName);
-        return c != 0 ? c : destinationRegion.compareTo(o.destinationRegion);
+        c = c != 0 ? c : dimensionA.compareTo(o.dimensionA);
+        return c != 0 ? c : dimensionB.compareTo(o.dimensionB);
     }
 }

@@ -17,24 +17,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/erp/batches")
 public class ErpController {
 
-    private final ErpPostingService posting;
+    private final ErpBatches batches;
     private final ObjectMapper json;
 
-    public ErpController(ErpPostingService posting, ObjectMapper json) {
-        this.posting = posting;
+    public ErpController(ErpBatches batches, ObjectMapper json) {
+        this.batches = batches;
         this.json = json;
     }
 
     @GetMapping
     public List<Map<String, Object>> list(@RequestParam(required = false) String period) {
-        return posting.batches(period);
+        return batches.batches(period);
     }
 
     @GetMapping("/{batchId}")
     public Map<String, Object> show(@PathVariable String batchId) throws JsonProcessingException {
-        ErpPostingService.Batch batch;
+        ErpBatches.Batch batch;
         try {
-            batch = posting.batch(batchId);
+            batch = batches.batch(batchId);
         } catch (EmptyResultDataAccessException e) {
             throw new java.util.NoSuchElementException("no ERP batch " + batchId);
         }

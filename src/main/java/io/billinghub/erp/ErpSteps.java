@@ -17,23 +17,28 @@ import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Route steps of the ERP push: close periods into batches, then post each batch with its idempotency key. */
+/**
+ * Route steps of the ERP push: close carrier periods into batches, then post each batch (of any pipeline) with its
+ * idempotency key.
+ */
 @Component("erpSteps")
 public class ErpSteps {
 
     static final String BATCH_ID = "hubErpBatchId";
 
-    private final ErpPostingService posting;
+    private final CarrierChargeBatcher carrierCharges;
+    private final ErpBatches batches;
     private final RunRegistry runs;
     private final Clock clock;
     private final String erpUrl;
     private final String erpToken;
     private final int finalisationHours;
 
-    public ErpSteps(ErpPostingService posting, RunRegistry runs, Clock clock, @Value("${hub.erp.url}") String erpUrl,
+    public ErpSteps(CarrierChargeBatcher carrierCharges, ErpBatches batches, RunRegistry runs, Clock clock, @Value("${hub.erp.url}") String erpUrl,
                     @Value("${hub.erp.auth-token}") String erpToken,
                     @Value("${hub.reconciliation.finalisation-hours}") int finalisationHours) {
-        this.posting = posting;
+        this.carrierCharges = carrierCharges;
+        this.batches = batches;
         this.runs = runs;
         this.clock = clock;
         this.erpUrl = erpUrl;
@@ -67,8 +72,8 @@ public class ErpSteps {
         List<String> toPost = new ArrayList<>();
         List<String> created = new ArrayList<>();
         for (YearMonth period : periods) {
-            posting.close(period, runId).ifPresent(created::add);
-            toPost.addAll(posting.pendingBatches(period));
+            carrierCharges.close(period, runId).ifPresent(created::add);
+            toPost.addAll(carrierCharges.pendingBatches(period));
         }
         runs.recordPhase(runId, started, PhaseCounts.step("close " + periods, 0, 0, 0,
                 Map.of("batchesCreated", created, "batchesToPost", toPost)));
@@ -78,8 +83,8 @@ public class ErpSteps {
     /** Loads the batch (the body is its id) and sets up the POST: payload, idempotency key, credentials. */
     public void preparePost(Exchange exchange) {
         String batchId = exchange.getIn().getBody(String.class);
-        ErpPostingService.Batch batch = posting.batch(batchId);
-        posting.recordAttempt(batchId);
+        ErpBatches.Batch batch = batches.batch(batchId);
+        batches.recordAttempt(batchId);
         exchange.setProperty(BATCH_ID, batchId);
         exchange.setProperty(HubExchange.FAILURE_TYPE, "ERP_POST_FAILED");
         exchange.setProperty(HubExchange.SOURCE, "erp batch " + batchId);
@@ -97,7 +102,7 @@ public class ErpSteps {
 
     public void markPosted(Exchange exchange) {
         exchange.getIn().removeHeader("Authorization");
-        posting.markPosted(exchange.getProperty(BATCH_ID, String.class),
+        batches.markPosted(exchange.getProperty(BATCH_ID, String.class),
                 exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
     }
 }

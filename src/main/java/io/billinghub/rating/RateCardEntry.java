@@ -1,6 +1,7 @@
 package io.billinghub.rating;
 
 import java.math.BigDecimal;
+import io.billinghub.referencedata.CsvFields;
 import io.billinghub.referencedata.EffectivePeriod;
 import java.time.LocalDate;
 
@@ -16,7 +17,7 @@ public record RateCardEntry(
         BigDecimal ratePerMinute,
         BillingIncrement increment,
         LocalDate effectiveDate,
-        LocalDate expiryDate) {
+        LocalDate expiryDate) implements CsvFields.Dated {
 
     public EffectivePeriod period() {
         return new EffectivePeriod(effectiveDate, expiryDate);

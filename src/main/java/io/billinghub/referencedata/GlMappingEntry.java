@@ -13,7 +13,7 @@ public record GlMappingEntry(
         String glAccount,
         String costCentre,
         LocalDate effectiveDate,
-        LocalDate expiryDate) {
+        LocalDate expiryDate) implements CsvFields.Dated {
 
     public static final String ANY = "*";
 

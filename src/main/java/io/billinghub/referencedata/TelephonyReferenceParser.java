@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -122,25 +121,20 @@ public final class TelephonyReferenceParser {
             if (region.isEmpty() || region.equals(GlMappingEntry.ANY)) {
                 errors.add(row.error("destination_region must be a region name"));
             }
-            BigDecimal rate = decimal(row, "rate_per_minute", errors);
+            BigDecimal rate = CsvFields.decimal(row, "rate_per_minute", errors);
             BillingIncrement increment = null;
             try {
                 increment = BillingIncrement.parse(row.get("billing_increment"));
             } catch (IllegalArgumentException e) {
                 errors.add(row.error(e.getMessage()));
             }
-            LocalDate[] range = range(row, errors);
+            EffectivePeriod period = CsvFields.period(row, "effective_date", "expiry_date", errors);
             if (errors.size() == before) {
                 RateCardEntry entry = new RateCardEntry(row.line(), carrier, prefix, region, rate, increment,
-                        range[0], range[1]);
+                        period.from(), period.to());
                 List<RateCardEntry> same = byCarrierPrefix.computeIfAbsent(carrier + "|" + prefix,
                         k -> new ArrayList<>());
-                for (RateCardEntry other : same) {
-                    if (other.period().conflictsWith(entry.period())) {
-                        errors.add(row.error("effective range overlaps line " + other.lineNo() + " for carrier '"
-                                + carrier + "' prefix " + prefix));
-                    }
-                }
+                CsvFields.checkOverlap(row, "carrier '" + carrier + "' prefix " + prefix, period, same, errors);
                 same.add(entry);
                 result.add(entry);
             }
@@ -175,17 +169,13 @@ public final class TelephonyReferenceParser {
             if (!CODE.matcher(costCentre).matches()) {
                 errors.add(row.error("cost_centre '" + costCentre + "' is not a valid cost centre code"));
             }
-            LocalDate[] range = range(row, errors);
+            EffectivePeriod period = CsvFields.period(row, "effective_date", "expiry_date", errors);
             if (errors.size() == before) {
-                GlMappingEntry entry = new GlMappingEntry(row.line(), carrier, region, account, costCentre, range[0],
-                        range[1]);
+                GlMappingEntry entry = new GlMappingEntry(row.line(), carrier, region, account, costCentre,
+                        period.from(), period.to());
                 List<GlMappingEntry> same = byKey.computeIfAbsent(carrier + "|" + region, k -> new ArrayList<>());
-                for (GlMappingEntry other : same) {
-                    if (other.period().conflictsWith(entry.period())) {
-                        errors.add(row.error("effective range overlaps line " + other.lineNo() + " for carrier '"
-                                + carrier + "' region '" + region + "'"));
-                    }
-                }
+                CsvFields.checkOverlap(row, "carrier '" + carrier + "' region '" + region + "'", period, same,
+                        errors);
                 same.add(entry);
                 result.add(entry);
             }
@@ -245,42 +235,6 @@ public final class TelephonyReferenceParser {
         }
     }
 
-    private static BigDecimal decimal(CsvTable.Row row, String column, List<ValidationError> errors) {
-        String text = row.get(column);
-        try {
-            BigDecimal value = new BigDecimal(text);
-            if (value.signum() < 0) {
-                errors.add(row.error(column + " " + text + " is negative"));
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            errors.add(row.error(column + " '" + text + "' is not a decimal number"));
-            return null;
-        }
-    }
 
-    private static LocalDate[] range(CsvTable.Row row, List<ValidationError> errors) {
-        LocalDate from = date(row, "effective_date", true, errors);
-        LocalDate to = date(row, "expiry_date", false, errors);
-        if (from != null && to != null && to.isBefore(from)) {
-            errors.add(row.error("expiry_date " + to + " is before effective_date " + from));
-        }
-        return new LocalDate[] {from, to};
-    }
 
-    private static LocalDate date(CsvTable.Row row, String column, boolean required, List<ValidationError> errors) {
-        String text = row.get(column);
-        if (text.isEmpty()) {
-            if (required) {
-                errors.add(row.error(column + " is required (yyyy-MM-dd)"));
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(row.error(column + " '" + text + "' is not a date (yyyy-MM-dd)"));
-            return null;
-        }
-    }
 }

@@ -39,7 +39,7 @@ class ChargeAllocatorTest {
         charges.put(key("C"), amount("0.005"));
         charges.put(key("A"), amount("0.005"));
         charges.put(key("B"), amount("0.005"));
-        assertThat(allocator.allocate(charges)).extracting(l -> l.key().carrierName() + "=" + l.amount())
+        assertThat(allocator.allocate(charges)).extracting(l -> l.key().dimensionA() + "=" + l.amount())
                 .containsExactly("A=0.01", "B=0.01", "C=0.00");
     }
 
@@ -52,7 +52,7 @@ class ChargeAllocatorTest {
         ChargeLine nowC = new ChargeLine(key("C"), new BigDecimal("1.10"), new BigDecimal("7"), 1);
         // A unchanged (left out), B +0.25 / +2 min / +1 leg, C new
         assertThat(allocator.delta(List.of(nowA, nowB, nowC), List.of(postedA, postedB)))
-                .extracting(l -> l.key().carrierName() + " " + l.amount() + " " + l.billedMinutes() + " " + l.legCount())
+                .extracting(l -> l.key().dimensionA() + " " + l.amount() + " " + l.quantity() + " " + l.recordCount())
                 .containsExactly("B 0.25 2 1", "C 1.10 7 1");
         // nothing changed: nothing to post
         assertThat(allocator.delta(List.of(postedA, postedB), List.of(postedA, postedB))).isEmpty();
