@@ -5,8 +5,7 @@ import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.exceptions.NewException;
 import io.billinghub.platform.Checksums;
 import io.billinghub.platform.HubExchange;
-import io.billinghub.platform.http.HttpCallSteps;
-import io.billinghub.platform.http.UnauthorizedException;
+import io.billinghub.platform.http.VendorApiSteps;
 import io.billinghub.runs.PhaseCounts;
 import io.billinghub.runs.RunRegistry;
 import io.billinghub.runs.RunSteps;
@@ -34,16 +33,12 @@ public class ExtractionSteps {
     public static final String PIPELINE = "telephony-extraction";
     static final String WINDOW = "hubWindow";
     static final String PROGRESS = "hubWindowProgress";
-    static final String TENANT_ID = "hubTenantId";
-    static final String TENANT_RPS = "hubTenantRps";
 
     private final TelephonyProperties properties;
     private final Map<String, TelephonyUsageAdapter> adapters;
     private final ExtractionPlanner planner;
     private final ExtractionWindows windows;
     private final UsageStaging staging;
-    private final OAuthTokens tokens;
-    private final HttpCallSteps http;
     private final ExceptionQueue exceptions;
     private final RunRegistry runs;
     private final RunSteps runSteps;
@@ -51,7 +46,7 @@ public class ExtractionSteps {
 
     public ExtractionSteps(TelephonyProperties properties, List<TelephonyUsageAdapter> adapters,
                            ExtractionPlanner planner, ExtractionWindows windows, UsageStaging staging,
-                           OAuthTokens tokens, HttpCallSteps http, ExceptionQueue exceptions, RunRegistry runs,
+                           ExceptionQueue exceptions, RunRegistry runs,
                            RunSteps runSteps, Clock clock) {
         this.properties = properties;
         this.adapters = adapters.stream().collect(Collectors.toMap(TelephonyUsageAdapter::vendor,
@@ -59,8 +54,6 @@ public class ExtractionSteps {
         this.planner = planner;
         this.windows = windows;
         this.staging = staging;
-        this.tokens = tokens;
-        this.http = http;
         this.exceptions = exceptions;
         this.runs = runs;
         this.runSteps = runSteps;
@@ -81,40 +74,20 @@ public class ExtractionSteps {
         runSteps.ensure(exchange, PIPELINE);
         TelephonyProperties.Tenant tenant = properties.tenant(window.tenantId());
         exchange.setProperty(WINDOW, window);
-        exchange.setProperty(TENANT_ID, tenant.id());
-        exchange.setProperty(TENANT_RPS, tenant.requestsPerSecond());
         exchange.setProperty(PROGRESS, new WindowProgress(clock.instant()));
         exchange.setProperty(HubExchange.SOURCE, tenant.vendor() + ":" + tenant.id());
         exchange.setProperty(HubExchange.SOURCE_POSITION, window.start() + "/" + window.end());
     }
 
-    /** Sets up the HTTP request for the next page (URI, bearer token); called again on every retry. */
+    /** Sets up the request for the next page; the shared vendor call adds throttling, token and retries. */
     public void preparePageRequest(Exchange exchange) {
         ExtractionWindow window = exchange.getProperty(WINDOW, ExtractionWindow.class);
         WindowProgress progress = exchange.getProperty(PROGRESS, WindowProgress.class);
         TelephonyProperties.Tenant tenant = properties.tenant(window.tenantId());
-        exchange.getIn().setBody(null);
-        // only our own headers: Camel* ones include the redelivery counter the retry policies rely on
-        exchange.getIn().removeHeaders("*", "Camel*");
-        exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
-        exchange.getIn().setHeader(Exchange.HTTP_URI,
-                adapter(tenant).pageUri(tenant, window, progress.page(), properties.pageSize()).toString());
-        exchange.getIn().setHeader("Accept", "application/json");
-        exchange.getIn().setHeader("Authorization", "Bearer " + tokens.accessToken(tenant));
-        exchange.setProperty("hubHttpCall", "usage API of tenant " + tenant.id() + " (page " + progress.page()
-                + " of " + window.start() + "/" + window.end() + ")");
-    }
-
-    /** Classifies the answer; a refused token is forgotten so the retry fetches a fresh one. */
-    public void checkPageResponse(Exchange exchange) {
-        try {
-            http.check(exchange);
-        } catch (UnauthorizedException e) {
-            tokens.invalidate(exchange.getProperty(TENANT_ID, String.class));
-            throw e;
-        } finally {
-            exchange.getIn().removeHeader("Authorization");
-        }
+        VendorApiSteps.prepare(exchange, tenant.oauthClient(), tenant.requestsPerSecond(), "GET",
+                adapter(tenant).pageUri(tenant, window, progress.page(), properties.pageSize()).toString(), null,
+                "usage API of tenant " + tenant.id() + " (page " + progress.page() + " of " + window.start() + "/"
+                        + window.end() + ")");
     }
 
     /** Maps and stages one page; unmappable records go to the exception queue with their position. */

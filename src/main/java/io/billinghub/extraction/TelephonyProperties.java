@@ -1,5 +1,6 @@
 package io.billinghub.extraction;
 
+import io.billinghub.platform.http.OAuthClient;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -22,6 +23,11 @@ public record TelephonyProperties(int pageSize, int lookbackDays, int settleHour
     /** One vendor tenant and its request budget. */
     public record Tenant(String id, String vendor, String baseUrl, String tokenUrl, String clientId,
                          String clientSecret, int requestsPerSecond) {
+
+        public OAuthClient oauthClient() {
+            return new OAuthClient("genesys:" + id, tokenUrl, clientId, clientSecret, null,
+                    OAuthClient.Style.BASIC_FORM);
+        }
 
         @Override
         public String toString() {

@@ -3,6 +3,8 @@ package io.billinghub.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.platform.SettableClock;
+import io.billinghub.platform.Sleeper;
 import io.billinghub.sandbox.ErpLedger;
 import io.billinghub.sandbox.SandboxFaults;
 import io.billinghub.sandbox.SandboxTokens;
@@ -17,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -27,6 +31,10 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,7 +52,20 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(HubIntegrationTest.SimulatedTime.class)
 public abstract class HubIntegrationTest {
+
+    protected static final Instant NOW = Instant.parse("2026-11-10T00:00:00Z");
+
+    /** Waiting moves the hub's clock instead of blocking: a 45-minute poll budget costs no real time. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SimulatedTime {
+        @Bean
+        @Primary
+        Sleeper simulatedSleeper(Clock clock) {
+            return duration -> ((SettableClock) clock).advance(duration);
+        }
+    }
 
     protected static final int HTTP_PORT = freePort();
     protected static final int SFTP_PORT = freePort();
@@ -62,7 +83,7 @@ public abstract class HubIntegrationTest {
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> HTTP_PORT);
-        registry.add("hub.clock.fixed-instant", () -> "2026-11-10T00:00:00Z");
+        registry.add("hub.clock.fixed-instant", NOW::toString);
         registry.add("hub.schedule.enabled", () -> false);
         registry.add("hub.demo.enabled", () -> false);
         registry.add("hub.embedded.postgres.data-directory", () -> "");
@@ -97,6 +118,8 @@ public abstract class HubIntegrationTest {
     protected ObjectMapper json;
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    protected Clock clock;
     @Autowired
     protected ErpLedger erpLedger;
     @Autowired
@@ -134,6 +157,7 @@ public abstract class HubIntegrationTest {
                     reconciliation_result, erp_batch, erp_batch_line restart identity cascade""");
         erpLedger.reset();
         sandboxFaults.reset();
+        ((SettableClock) clock).set(NOW);
         deleteFiles(SFTP_ROOT);
     }
 

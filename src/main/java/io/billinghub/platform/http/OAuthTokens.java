@@ -1,8 +1,8 @@
-package io.billinghub.extraction;
+package io.billinghub.platform.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.billinghub.platform.http.HttpStatusPolicy;
+import io.billinghub.platform.SecretResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,14 +14,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * OAuth client-credentials tokens per tenant, cached until shortly before they expire and dropped on a 401, so a
- * long extraction renews its token instead of failing half way. Credentials travel only in the token request.
+ * OAuth client-credentials tokens per vendor tenant, cached until shortly before they expire and dropped on a 401,
+ * so a long extraction renews its token instead of failing half way. Credentials are resolved (vault placeholders
+ * included) at each token request and travel only in it.
  */
 @Component
 public class OAuthTokens {
@@ -38,65 +40,84 @@ public class OAuthTokens {
     private final Clock clock;
     private final HttpStatusPolicy statusPolicy;
     private final Duration timeout;
+    private final SecretResolver secrets;
 
-    public OAuthTokens(ObjectMapper json, Clock clock,
+    public OAuthTokens(ObjectMapper json, Clock clock, SecretResolver secrets,
                        @Value("${hub.http.connect-timeout-ms}") long connectTimeoutMs,
                        @Value("${hub.http.response-timeout-ms}") long responseTimeoutMs,
                        @Value("${hub.http.max-retry-after-seconds}") long maxRetryAfterSeconds) {
         this.json = json;
         this.clock = clock;
+        this.secrets = secrets;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(connectTimeoutMs)).build();
         this.timeout = Duration.ofMillis(responseTimeoutMs);
         this.statusPolicy = new HttpStatusPolicy(Duration.ofSeconds(maxRetryAfterSeconds), clock);
     }
 
-    /** A valid access token for the tenant, requesting a new one when none is cached or it is about to expire. */
-    public String accessToken(TelephonyProperties.Tenant tenant) {
-        Token token = tokens.get(tenant.id());
+    /** A valid access token for the client, requesting a new one when none is cached or it is about to expire. */
+    public String accessToken(OAuthClient client) {
+        Token token = tokens.get(client.cacheKey());
         if (token == null || !clock.instant().plus(EXPIRY_MARGIN).isBefore(token.expiresAt())) {
-            token = request(tenant);
-            tokens.put(tenant.id(), token);
+            token = request(client);
+            tokens.put(client.cacheKey(), token);
         }
         return token.value();
     }
 
-    /** Forgets the tenant's token after the API refused it. */
-    public void invalidate(String tenantId) {
-        tokens.remove(tenantId);
+    /** Forgets the client's token after the API refused it. */
+    public void invalidate(String cacheKey) {
+        tokens.remove(cacheKey);
     }
 
-    private Token request(TelephonyProperties.Tenant tenant) {
-        String basic = Base64.getEncoder().encodeToString(
-                (tenant.clientId() + ":" + tenant.clientSecret()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tenant.tokenUrl()))
+    private Token request(OAuthClient client) {
+        String clientId = secrets.resolve(client.clientId());
+        String clientSecret = secrets.resolve(client.clientSecret());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(client.tokenUrl()))
                 .timeout(timeout)
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build();
+                .header("Accept", "application/json");
+        if (client.style() == OAuthClient.Style.BASIC_FORM) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"));
+        } else {
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("grant_type", "client_credentials");
+            if (client.scope() != null) {
+                body.put("scope", client.scope());
+            }
+            body.put("client_id", clientId);
+            body.put("client_secret", clientSecret);
+            try {
+                builder.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UncheckedIOException("token request for tenant " + tenant.id() + " failed", e);
+            throw new UncheckedIOException("token request of " + client.cacheKey() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while requesting a token", e);
         }
-        statusPolicy.check("token endpoint of tenant " + tenant.id(), response.statusCode(),
+        statusPolicy.check("token endpoint of " + client.cacheKey(), response.statusCode(),
                 response.headers().firstValue("Retry-After").orElse(null), null);
         try {
             JsonNode body = json.readTree(response.body());
             String value = body.path("access_token").asText(null);
             long expiresIn = body.path("expires_in").asLong(0);
             if (value == null || expiresIn <= 0) {
-                throw new IllegalStateException("token endpoint of tenant " + tenant.id()
+                throw new IllegalStateException("token endpoint of " + client.cacheKey()
                         + " answered without access_token/expires_in");
             }
             return new Token(value, clock.instant().plusSeconds(expiresIn));
         } catch (IOException e) {
-            throw new IllegalStateException("token endpoint of tenant " + tenant.id() + " answered non-JSON", e);
+            throw new IllegalStateException("token endpoint of " + client.cacheKey() + " answered non-JSON", e);
         }
     }
 }

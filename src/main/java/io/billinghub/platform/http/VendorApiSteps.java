@@ -1,0 +1,62 @@
+package io.billinghub.platform.http;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * Steps of the shared vendor API call (routes/vendor-api.camel.yaml). The calling step sets the request (method,
+ * URI, body) and these exchange properties: {@link #CLIENT} (the tenant's OAuth client), {@link #BUDGET_KEY} and
+ * {@link #BUDGET} (requests per second for that key), and hubHttpCall (what the call is, for messages).
+ */
+@Component("vendorApi")
+public class VendorApiSteps {
+
+    public static final String CLIENT = "hubApiClient";
+    public static final String BUDGET_KEY = "hubApiBudgetKey";
+    public static final String BUDGET = "hubApiBudget";
+    public static final String CALL = "hubHttpCall";
+
+    private final OAuthTokens tokens;
+    private final HttpCallSteps http;
+
+    public VendorApiSteps(OAuthTokens tokens, HttpCallSteps http) {
+        this.tokens = tokens;
+        this.http = http;
+    }
+
+    /** Sets the caller's request up for one vendor call. */
+    public static void prepare(Exchange exchange, OAuthClient client, int requestsPerSecond, String method,
+                               String uri, String jsonBody, String description) {
+        exchange.setProperty(CLIENT, client);
+        exchange.setProperty(BUDGET_KEY, client.cacheKey());
+        exchange.setProperty(BUDGET, requestsPerSecond);
+        exchange.setProperty(CALL, description);
+        // only our own headers: Camel* ones include the redelivery counter the retry policies rely on
+        exchange.getIn().removeHeaders("*", "Camel*");
+        exchange.getIn().setHeader(Exchange.HTTP_METHOD, method);
+        exchange.getIn().setHeader(Exchange.HTTP_URI, uri);
+        exchange.getIn().setHeader("Accept", "application/json");
+        if (jsonBody != null) {
+            exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        }
+        exchange.getIn().setBody(jsonBody);
+    }
+
+    /** Adds a valid bearer token (fetched or renewed when needed); runs again on every retry. */
+    public void authorize(Exchange exchange) {
+        OAuthClient client = exchange.getProperty(CLIENT, OAuthClient.class);
+        exchange.getIn().setHeader("Authorization", "Bearer " + tokens.accessToken(client));
+    }
+
+    /** Classifies the answer; a refused token is forgotten so the retry fetches a fresh one. */
+    public void check(Exchange exchange) {
+        try {
+            http.check(exchange);
+        } catch (UnauthorizedException e) {
+            tokens.invalidate(exchange.getProperty(CLIENT, OAuthClient.class).cacheKey());
+            throw e;
+        } finally {
+            exchange.getIn().removeHeader("Authorization");
+        }
+    }
+}
