@@ -110,6 +110,11 @@ public class ErpBatches {
                 order by period, pipeline, sequence""", new MapSqlParameterSource("period", period));
     }
 
+    public Map<String, Object> header(String batchId) {
+        return jdbc.queryForMap("select batch_id, pipeline, period, kind, sequence, total from erp_batch"
+                + " where batch_id = :id", new MapSqlParameterSource("id", batchId));
+    }
+
     /** The lines of a batch, for the file outbox. */
     public List<Map<String, Object>> lines(String batchId) {
         return jdbc.queryForList("""

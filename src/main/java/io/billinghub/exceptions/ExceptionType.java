@@ -29,5 +29,19 @@ public enum ExceptionType {
     /** A reference-data set rejected as a whole; the previous version stays in force. */
     REFERENCE_DATA_REJECTED,
     /** A charge batch the ERP did not accept after the retries. */
-    ERP_POST_FAILED
+    ERP_POST_FAILED,
+    /** A CXone usage report still processing past the polling limit (45 minutes): the run ended. */
+    CXONE_REPORT_TIMEOUT,
+    /** A CXone usage report that ended FAILED or EXPIRED. */
+    CXONE_REPORT_FAILED,
+    /** A CXone line that cannot be normalised (no FX rate for its currency on its date). */
+    CXONE_LINE_REJECTED,
+    /** A cost centre without a GL mapping on the usage date: its cost went to the Unallocated bucket. */
+    CXONE_UNMAPPED_COST_CENTRE,
+    /** taxAmount differs from costAmount × taxRate by more than rounding. */
+    CXONE_TAX_MISMATCH,
+    /** A prorated licence differs from monthly cost / working days × active days by more than 0.01. */
+    CXONE_PRORATION_MISMATCH,
+    /** A feature type × GL account × period whose usage and invoice differ beyond the tolerance. */
+    CXONE_VARIANCE
 }

@@ -47,7 +47,7 @@ public class InvoiceSteps {
         exchange.getIn().setBody(content);
         exchange.setProperty(HubExchange.FILE_CHECKSUM, Checksums.sha256(content));
         exchange.setProperty(HubExchange.FILE_OUTCOME, "done");
-        exchange.setProperty(HubExchange.SOURCE, exchange.getProperty(HubExchange.CARRIER_ID) + "/"
+        exchange.setProperty(HubExchange.SOURCE, exchange.getProperty(HubExchange.SOURCE_ID) + "/"
                 + exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class));
     }
 
@@ -59,7 +59,7 @@ public class InvoiceSteps {
 
     /** Parses and stores the file (the body) in a run of its own, then checks totals and reconciles its days. */
     public void ingest(Exchange exchange) throws InvalidPayloadException {
-        String carrierId = exchange.getProperty(HubExchange.CARRIER_ID, String.class);
+        String carrierId = exchange.getProperty(HubExchange.SOURCE_ID, String.class);
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         runSteps.ensure(exchange, InvoiceIngestService.PIPELINE);
         String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);

@@ -13,7 +13,8 @@ public final class HubExchange {
     public static final String PIPELINE = "hubPipeline";
     public static final String TRIGGER = "hubTrigger";
     public static final String PERIOD = "hubPeriod";
-    public static final String CARRIER_ID = "hubCarrierId";
+    /** Who dropped a file: the carrier id, or the CXone tenant id. */
+    public static final String SOURCE_ID = "hubSourceId";
     public static final String FILE_CHECKSUM = "hubFileChecksum";
     /** Where the file consumer moves the file when done: "done" or "error" (set by the dead-letter recorder). */
     public static final String FILE_OUTCOME = "hubFileOutcome";

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class RunController {
 
     /** The pipelines a period can be run for, and the route that runs them. */
-    private static final Map<String, String> PERIOD_ROUTES = Map.of("carrier-cpm", "carrier-cpm-period");
+    private static final Map<String, String> PERIOD_ROUTES = Map.of("carrier-cpm", "carrier-cpm-period",
+            "cxone-gl", "cxone-period");
 
     private final RunRegistry runs;
     private final ProducerTemplate producer;
@@ -48,8 +49,11 @@ public class RunController {
         return runs.find(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId));
     }
 
-    /** What to run: a pipeline, a period (yyyy-MM) and whether to close the period to the ERP. */
-    public record RunRequest(String pipeline, String period, Boolean close) {
+    /**
+     * What to run: a pipeline, a period (yyyy-MM), whether to close the period to the ERP, and (cxone-gl) whether
+     * to extract again or only re-run the transformation from staging.
+     */
+    public record RunRequest(String pipeline, String period, Boolean close, Boolean extract) {
     }
 
     /** Starts the run and answers at once with its id; follow it at /api/runs/{id}. */
@@ -73,6 +77,7 @@ public class RunController {
         exchange.setProperty(HubExchange.PERIOD, period);
         exchange.setProperty(HubExchange.TRIGGER, "API");
         exchange.setProperty("hubClose", close);
+        exchange.setProperty("hubCxoneExtract", !Boolean.FALSE.equals(request.extract()));
         producer.asyncSend("direct:" + route, exchange);
         return ResponseEntity.accepted().location(URI.create("/api/runs/" + runId))
                 .body(Map.of("runId", runId, "pipeline", pipeline, "period", period, "close", close));

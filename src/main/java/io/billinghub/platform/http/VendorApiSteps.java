@@ -15,6 +15,8 @@ public class VendorApiSteps {
     public static final String BUDGET_KEY = "hubApiBudgetKey";
     public static final String BUDGET = "hubApiBudget";
     public static final String CALL = "hubHttpCall";
+    /** Set by a caller for which 404 is an answer (e.g. an invoice not issued yet), not a failure. */
+    public static final String NOT_FOUND_IS_ANSWER = "hubHttpNotFoundIsAnswer";
 
     private final OAuthTokens tokens;
     private final HttpCallSteps http;
@@ -51,6 +53,10 @@ public class VendorApiSteps {
     /** Classifies the answer; a refused token is forgotten so the retry fetches a fresh one. */
     public void check(Exchange exchange) {
         try {
+            if (exchange.getProperty(NOT_FOUND_IS_ANSWER, false, Boolean.class)
+                    && Integer.valueOf(404).equals(exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE))) {
+                return;
+            }
             http.check(exchange);
         } catch (UnauthorizedException e) {
             tokens.invalidate(exchange.getProperty(CLIENT, OAuthClient.class).cacheKey());

@@ -1,0 +1,37 @@
+package io.billinghub.platform;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Report rows as CSV text; decimals are written as plain text, never in scientific notation. */
+public final class CsvText {
+
+    private CsvText() {
+    }
+
+    public static <T> String write(List<String> header, List<T> rows, Function<T, List<?>> columns) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(header.toArray(String[]::new)).get())) {
+            for (T row : rows) {
+                printer.printRecord(columns.apply(row).stream().map(CsvText::text).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+    }
+}
