@@ -98,6 +98,35 @@ public class LedgerPipelineSteps {
         return properties.tenants().stream().map(t -> new CxoneExtraction(t.id(), period)).toList();
     }
 
+    /**
+     * True when a tenant's extraction of this run went to the exception queue (report timed out or failed): the
+     * run ends there, failed, rather than reconciling and posting a partial month.
+     */
+    public boolean extractionFailed(Exchange exchange) {
+        if (!exchange.getProperty(EXTRACT, true, Boolean.class)) {
+            return false;
+        }
+        YearMonth period = period(exchange);
+        String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
+        List<String> missing = new ArrayList<>();
+        for (CxoneProperties.Tenant tenant : properties.tenants()) {
+            Integer done = jdbc.queryForObject("""
+                    select count(*) from cxone_extraction where tenant_id = :tenant and period = :period
+                      and run_id = :run""", new MapSqlParameterSource("tenant", tenant.id())
+                    .addValue("period", period.toString()).addValue("run", runId), Integer.class);
+            if (done == null || done == 0) {
+                missing.add(tenant.id());
+            }
+        }
+        if (missing.isEmpty()) {
+            return false;
+        }
+        runs.fail(runId, "the " + period + " usage of " + String.join(", ", missing) + " was not extracted (see"
+                + " the exception queue); nothing was reconciled or posted: run the period again once the case is"
+                + " resolved");
+        return true;
+    }
+
     /** Normalises every tenant's staged lines of the period (from staging: no call to CXone). */
     public void transform(Exchange exchange) {
         YearMonth period = period(exchange);
@@ -126,11 +155,11 @@ public class LedgerPipelineSteps {
     public void prepareInvoiceFetch(Exchange exchange) throws InvalidPayloadException {
         CxoneExtraction request = exchange.getIn().getMandatoryBody(CxoneExtraction.class);
         CxoneProperties.Tenant tenant = properties.tenant(request.tenantId());
-        exchange.setProperty(VendorApiSteps.NOT_FOUND_IS_ANSWER, true);
         exchange.setProperty("hubInvoiceRequest", request);
         VendorApiSteps.prepare(exchange, tenant.oauthClient(), tenant.requestsPerSecond(), "GET",
                 tenant.baseUrl() + "/api/v2/billing/invoices?billingPeriod=" + request.period(), null,
                 "CXone invoice of tenant " + tenant.id() + " for " + request.period());
+        VendorApiSteps.acceptNotFound(exchange);
     }
 
     /** Stores the invoice the API returned; an invoice not issued yet (404) leaves the period unreconciled. */

@@ -146,6 +146,8 @@ public class LedgerReconciliationService {
                 .context("glAmountBasis", properties.glAmountBasis().name())
                 .context("referenceVersion", ledger.require().versionId())
                 .context("invoiceChecksum", invoice.checksum())
+                .context("usageLines", "/api/cxone/lines?tenant=" + tenantId + "&period=" + period + "&featureType="
+                        + r.featureType() + "&glAccount=" + r.glAccount())
                 .payload(String.join("\n", r.invoiceLines()).getBytes(StandardCharsets.UTF_8),
                         "text")
                 .build();

@@ -99,6 +99,15 @@ public class RunRegistry {
                 where run_id = :run""", p);
     }
 
+    /** Ends a running run as failed: a unit it cannot do without went to the exception queue. */
+    public void fail(String runId, String reason) {
+        jdbc.update("""
+                update pipeline_run set status = 'FAILED', finished_at = :now, error = coalesce(error, :reason)
+                where run_id = :run and status = 'RUNNING'""",
+                new MapSqlParameterSource("run", runId).addValue("reason", reason)
+                        .addValue("now", SqlTime.utc(clock.instant())));
+    }
+
     public void finish(String runId) {
         jdbc.update("""
                 update pipeline_run set finished_at = :now,

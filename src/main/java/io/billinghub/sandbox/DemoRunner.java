@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The default run's demonstration: once the hub is up, the carriers drop their invoices for the demo month over
- * SFTP (into {carrier id}/inbox, the layout of routes/carriers.camel.yaml), then the month is run end to end (extract from the vendor sandbox, rate, reconcile, post to the ERP sink)
- * and a summary says where to look. Running it again changes nothing: files are duplicates, legs are upserts,
- * and the ERP batch is already posted.
+ * SFTP (into {carrier id}/inbox, the layout of routes/carriers.camel.yaml), then the month is run
+ * end to end (extract from the vendor sandbox, rate, reconcile, post to the ERP sink), then the CXone month (report,
+ * normalisation, reconciliation against the invoice, GL journal), and summaries say where to look. Running it again
+ * changes nothing: files are duplicates, legs and lines are upserts, and the ERP batches are already posted.
  */
 @Component
 @ConditionalOnProperty(prefix = "hub.demo", name = "enabled", havingValue = "true")
@@ -91,15 +92,23 @@ public class DemoRunner {
             }
             awaitIngested(files);
             LOG.info("Demo: running {} end to end (extract, rate, reconcile, post to the ERP)", period);
-            Exchange exchange = new DefaultExchange(camel);
-            exchange.setProperty(HubExchange.PERIOD, period.toString());
-            exchange.setProperty(HubExchange.TRIGGER, "DEMO");
-            exchange.setProperty("hubClose", true);
-            Exchange done = producer.send("direct:carrier-cpm-period", exchange);
-            summarise(done.getProperty(HubExchange.RUN_ID, String.class));
+            summarise(runClosing("direct:carrier-cpm-period"));
+
+            LOG.info("Demo: reconciling the CXone {} usage with its invoice and posting the GL journal (the report"
+                    + " takes a few status polls, 15 s apart and more)", period);
+            summariseCxone(runClosing("direct:cxone-period"));
         } catch (Exception e) {
             LOG.error("Demo failed: {}", e.toString(), e);
         }
+    }
+
+    /** Runs the demo period through a period route, asking it to post; returns the run id. */
+    private String runClosing(String periodEndpoint) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(HubExchange.PERIOD, period.toString());
+        exchange.setProperty(HubExchange.TRIGGER, "DEMO");
+        exchange.setProperty("hubClose", true);
+        return producer.send(periodEndpoint, exchange).getProperty(HubExchange.RUN_ID, String.class);
     }
 
     private List<UsageLeg> legs() throws Exception {
@@ -126,14 +135,44 @@ public class DemoRunner {
         }
     }
 
+    private void summariseCxone(String runId) {
+        MapSqlParameterSource p = new MapSqlParameterSource("id", runId).addValue("period", period.toString());
+        Map<String, Object> run = jdbc.queryForMap("select status, records_in, records_accepted, records_rejected,"
+                + " failures, totals::text as totals from pipeline_run where run_id = :id", p);
+        List<Map<String, Object>> statuses = jdbc.queryForList("select status, count(*) as groups,"
+                + " sum(api_amount) as usage, sum(invoice_amount) as invoiced from cxone_reconciliation_result"
+                + " where period = :period group by status order by status", p);
+        List<Map<String, Object>> journal = jdbc.queryForList("select batch_id, total, line_count, status"
+                + " from erp_batch where pipeline = 'cxone-gl' and period = :period order by sequence", p);
+        List<Map<String, Object>> open = jdbc.queryForList("select type, count(*) as cases from exception_item"
+                + " where status <> 'RESOLVED' and pipeline = 'cxone-gl' group by type order by type", p);
+        LOG.info("""
+
+                ================ CXone month {} reconciled (run {}) ================
+                Run:            {}
+                Reconciliation: {}
+                GL journal:     {}
+                Open CXone exceptions by type: {}
+                Look at:
+                  Reconciliation        {}/api/cxone/reconciliation?period={}   (add -H 'Accept: text/csv')
+                  GL aggregates         {}/api/cxone/aggregates?period={}
+                  CXone exceptions      {}/api/exceptions?status=OPEN&pipeline=cxone-gl
+                  Run (phases, inputs)  {}/api/runs/{}
+                  GL journal file       {}erp/outbox/ on the SFTP server
+                ==================================================================""",
+                period, runId, run, statuses, journal, open, baseUrl, period, baseUrl, period, baseUrl, baseUrl,
+                runId, sftp.prefix());
+    }
+
     private void summarise(String runId) {
         Map<String, Object> run = jdbc.queryForMap("select status, records_in, records_accepted, records_rejected,"
                 + " failures from pipeline_run where run_id = :id", new MapSqlParameterSource("id", runId));
         List<Map<String, Object>> batches = jdbc.queryForList("select batch_id, kind, total, line_count, status"
-                + " from erp_batch where period = :period order by sequence",
+                + " from erp_batch where pipeline = 'carrier-cpm' and period = :period order by sequence",
                 new MapSqlParameterSource("period", period.toString()));
         List<Map<String, Object>> open = jdbc.queryForList("select type, count(*) as cases from exception_item"
-                + " where status <> 'RESOLVED' group by type order by type", new MapSqlParameterSource());
+                + " where status <> 'RESOLVED' and pipeline is distinct from 'cxone-gl' group by type order by type",
+                new MapSqlParameterSource());
         LOG.info("""
 
                 ================ Demo month {} processed (run {}) ================

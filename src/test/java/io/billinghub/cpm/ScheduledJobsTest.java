@@ -43,10 +43,8 @@ class ScheduledJobsTest extends HubIntegrationTest {
 
     @Test
     void theDailyJobReconcilesAndPostsAMonthPastItsFinalisationWindow() throws Exception {
-        assertThat(post("/api/runs", "{\"period\":\"2026-10\",\"close\":false}").statusCode()).isEqualTo(202);
-        // no close requested: nothing posted yet (the wait is on the daily job below, which runs synchronously)
-        org.apache.camel.builder.NotifyBuilder period = whenRouteDone("carrier-cpm-period");
-        assertThat(period.matches(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // no close requested: nothing posted yet (the daily job below runs synchronously)
+        runOctober("carrier-cpm", "carrier-cpm-period", false);
         assertThat(erpLedger.charges()).isEmpty();
 
         // October ended on Nov 1, + 48 h = Nov 3 <= Nov 10: due. The batch is the one of the end-to-end test.

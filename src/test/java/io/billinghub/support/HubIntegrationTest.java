@@ -9,6 +9,8 @@ import io.billinghub.sandbox.ErpLedger;
 import io.billinghub.sandbox.SandboxFaults;
 import io.billinghub.sandbox.SandboxTokens;
 import io.billinghub.sandbox.SftpDropClient;
+import io.billinghub.sandbox.cxone.CxoneReportStore;
+import io.billinghub.sandbox.cxone.CxoneSandboxFaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -105,6 +107,12 @@ public abstract class HubIntegrationTest {
         registry.add("hub.embedded.sandbox.retry-after-seconds", () -> 0);
         registry.add("hub.embedded.sandbox.erp-unavailable-first", () -> 1);
         registry.add("hub.telephony.page-size", () -> 3);
+        registry.add("hub.embedded.sandbox.cxone.dataset", () -> "classpath:e2e/cxone-usage-2026-10.json");
+        registry.add("hub.embedded.sandbox.cxone.processing-polls", () -> 1);
+        registry.add("hub.embedded.sandbox.cxone.rate-limit-every", () -> 4);
+        registry.add("hub.embedded.sandbox.cxone.rate-limit-burst", () -> 2);
+        registry.add("hub.embedded.sandbox.cxone.retry-after-seconds", () -> 0);
+        registry.add("hub.cxone.page-size", () -> 3);
         registry.add("hub.http.initial-delay-ms", () -> 1);
         registry.add("hub.http.max-delay-ms", () -> 5);
         registry.add("camel.metrics.enable-exchange-event-notifier", () -> false);
@@ -126,23 +134,37 @@ public abstract class HubIntegrationTest {
     protected SandboxFaults sandboxFaults;
     @Autowired
     protected SandboxTokens sandboxTokens;
+    @Autowired
+    protected CxoneReportStore cxoneReports;
+    @Autowired
+    protected CxoneSandboxFaults cxoneFaults;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     /**
      * Done when an exchange that entered {@code routeId} itself (not a split part, which carries its parent's
-     * correlation id) has completed.
+     * correlation id) after this call has completed. A run sent by the REST API into its direct: route can report
+     * its completion twice (observed), and the late second report of an earlier run must not count.
      */
     protected NotifyBuilder whenRouteDone(String routeId) {
+        long since = System.currentTimeMillis();
         return new NotifyBuilder(camel).fromRoute(routeId)
-                .filter(exchange -> exchange.getProperty(Exchange.CORRELATION_ID) == null).whenDone(1).create();
+                .filter(exchange -> exchange.getProperty(Exchange.CORRELATION_ID) == null
+                        && exchange.getClock().getCreated() >= since)
+                .whenDone(1).create();
     }
 
     /** Runs October 2026 through the REST API, closing it to the ERP, and waits for the run; returns its id. */
     protected String runOctoberAndClose() throws IOException, InterruptedException {
-        NotifyBuilder done = whenRouteDone("carrier-cpm-period");
-        HttpResponse<String> started = post("/api/runs",
-                "{\"pipeline\":\"carrier-cpm\",\"period\":\"2026-10\",\"close\":true}");
+        return runOctober("carrier-cpm", "carrier-cpm-period", true);
+    }
+
+    /** Runs a pipeline's October 2026 through the REST API and waits for the run; returns its id. */
+    protected String runOctober(String pipeline, String route, boolean close) throws IOException,
+            InterruptedException {
+        NotifyBuilder done = whenRouteDone(route);
+        HttpResponse<String> started = post("/api/runs", "{\"pipeline\":\"" + pipeline
+                + "\",\"period\":\"2026-10\",\"close\":" + close + "}");
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(done.matches(120, TimeUnit.SECONDS)).as("period run finished").isTrue();
         return json.readTree(started.body()).path("runId").asText();
@@ -154,9 +176,13 @@ public abstract class HubIntegrationTest {
         jdbc.execute("""
                 truncate pipeline_run, run_phase, run_input, exception_item, camel_messageprocessed, usage_leg,
                     extraction_window, rated_leg, carrier_invoice_file, carrier_invoice, carrier_invoice_line,
-                    reconciliation_result, erp_batch, erp_batch_line restart identity cascade""");
+                    reconciliation_result, erp_batch, erp_batch_line, cxone_report, cxone_usage_line, cxone_extraction,
+                    cxone_normalised_line, cxone_gl_aggregate, cxone_invoice, cxone_invoice_line,
+                    cxone_reconciliation_result, cxone_invoice_event restart identity cascade""");
         erpLedger.reset();
         sandboxFaults.reset();
+        cxoneReports.reset();
+        cxoneFaults.reset();
         ((SettableClock) clock).set(NOW);
         deleteFiles(SFTP_ROOT);
     }
@@ -165,6 +191,14 @@ public abstract class HubIntegrationTest {
     protected static void drop(String carrierId, String fileName, byte[] content) throws IOException {
         SftpDropClient.drop("localhost", SFTP_PORT, SFTP_USER, SFTP_PASSWORD, KNOWN_HOSTS, carrierId + "/inbox",
                 fileName, content);
+    }
+
+    /** Finance drops the fixture's CXone invoice CSV over SFTP; waits until it has been read. */
+    protected void dropCxoneInvoice() throws IOException {
+        NotifyBuilder dropped = new NotifyBuilder(camel).fromRoute("cxone-invoices-acme-contact").whenDone(1)
+                .create();
+        drop("cxone/acme-contact", "INV-CX-T-2026-10.csv", fixture("e2e/cxone-invoice-2026-10.csv"));
+        assertThat(dropped.matches(60, TimeUnit.SECONDS)).as("invoice file read").isTrue();
     }
 
     protected static byte[] fixture(String name) {
@@ -202,7 +236,9 @@ public abstract class HubIntegrationTest {
     private static void copyFixtureMappings() {
         try {
             Files.createDirectories(MAPPINGS);
-            for (String name : new String[] {"carriers.csv", "rate-cards.csv", "gl-mappings.csv"}) {
+            for (String name : new String[] {"carriers.csv", "rate-cards.csv", "gl-mappings.csv", "gl-accounts.csv",
+                "cxone-cost-centres.csv", "cxone-phone-prefixes.csv", "fx-rates.csv", "cxone-licence-prices.csv",
+                "business-calendar.csv"}) {
                 Files.write(MAPPINGS.resolve(name), fixture("e2e/mappings/" + name));
             }
         } catch (IOException e) {

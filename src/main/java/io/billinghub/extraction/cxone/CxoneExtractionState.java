@@ -14,7 +14,9 @@ public final class CxoneExtractionState {
     private String reportId;
     private String status;
     private Instant submittedAt;
+    private boolean reused;
     private int polls;
+    private int statusRequests;
     private int pages;
     private boolean morePages = true;
     private String nextPageToken;
@@ -33,11 +35,29 @@ public final class CxoneExtractionState {
         this.reportId = id;
         this.status = reportStatus;
         this.submittedAt = submitted;
+        this.polls = 0;
+    }
+
+    /** A report an earlier run requested (within the reuse period): its first status request confirms it. */
+    void reuse(String id, String reportStatus, Instant submitted) {
+        report(id, reportStatus, submitted);
+        this.reused = true;
     }
 
     void status(String reportStatus) {
         this.status = reportStatus;
         this.polls++;
+        this.statusRequests++;
+    }
+
+    /** A status request found that CXone no longer holds the reused report (purged, expired): request a new one. */
+    void gone() {
+        this.statusRequests++;
+        this.reportId = null;
+        this.status = null;
+        this.submittedAt = null;
+        this.reused = false;
+        this.polls = 0;
     }
 
     void page(CxoneReportPage page, UsageStaging.StageCounts counts) {
@@ -51,14 +71,34 @@ public final class CxoneExtractionState {
         morePages = nextPageToken != null;
     }
 
+    /**
+     * Since when this extraction has been waiting for the report: its submission, or for a report a previous run
+     * left PROCESSING (resumed after a timeout), the start of this extraction, which gets a full wait of its own.
+     */
+    Instant waitingSince() {
+        return submittedAt == null || submittedAt.isBefore(startedAt) ? startedAt : submittedAt;
+    }
+
     /** Read by the route: no usable report yet. */
     public boolean needsSubmit() {
         return reportId == null;
     }
 
-    /** Read by the route: the report is still being produced. */
-    public boolean pending() {
-        return PENDING.contains(status);
+    /**
+     * Read by the route: no report yet, a report still being produced, or a reused one not confirmed yet (CXone
+     * may have purged it since, e.g. after a restart).
+     */
+    public boolean awaitingReport() {
+        return reportId == null || PENDING.contains(status) || reused && polls == 0;
+    }
+
+    /** The first status request of a reused report goes out at once: it is a check, not a wait for progress. */
+    boolean checkingReusedReport() {
+        return reused && polls == 0;
+    }
+
+    boolean reused() {
+        return reused;
     }
 
     /** Read by the route. */
@@ -82,12 +122,12 @@ public final class CxoneExtractionState {
         return status;
     }
 
-    public Instant submittedAt() {
-        return submittedAt;
-    }
-
     public int polls() {
         return polls;
+    }
+
+    public int statusRequests() {
+        return statusRequests;
     }
 
     public int pages() {

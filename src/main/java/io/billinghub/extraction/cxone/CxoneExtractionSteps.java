@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,6 +42,7 @@ public class CxoneExtractionSteps {
 
     public static final String PIPELINE = "cxone-gl";
     static final String STATE = "hubCxoneState";
+    private static final Logger LOG = LoggerFactory.getLogger(CxoneExtractionSteps.class);
 
     private final CxoneProperties properties;
     private final CxoneReports reports;
@@ -81,7 +84,7 @@ public class CxoneExtractionSteps {
         ReportWindow window = ReportWindow.of(tenant.id(), request.period(), tenant.reportingTimeZone());
         CxoneExtractionState state = new CxoneExtractionState(window, clock.instant());
         reports.reusable(window, clock.instant(), properties.reportReuse())
-                .ifPresent(r -> state.report(r.reportId(), r.status(), r.submittedAt()));
+                .ifPresent(r -> state.reuse(r.reportId(), r.status(), r.submittedAt()));
         exchange.setProperty(STATE, state);
         exchange.setProperty(HubExchange.SOURCE, "cxone:" + tenant.id());
         exchange.setProperty(HubExchange.SOURCE_POSITION, window.start() + "/" + window.end());
@@ -120,10 +123,13 @@ public class CxoneExtractionSteps {
 
     /**
      * Waits before the next status request (15 s doubling to a 60 s cap, with jitter); a report still pending
-     * once the limit has passed ends the extraction with an alert.
+     * once the limit has passed ends the extraction with an alert. A reused report is checked at once.
      */
     public void waitBeforePoll(Exchange exchange) throws InterruptedException {
         CxoneExtractionState state = exchange.getProperty(STATE, CxoneExtractionState.class);
+        if (state.checkingReusedReport()) {
+            return;
+        }
         checkTimeout(exchange, state);
         sleeper.sleep(polling.delayBefore(state.polls() + 1));
         checkTimeout(exchange, state);
@@ -135,12 +141,24 @@ public class CxoneExtractionSteps {
         VendorApiSteps.prepare(exchange, tenant.oauthClient(), tenant.requestsPerSecond(), "GET",
                 tenant.baseUrl() + "/api/v2/usage/reports/" + state.reportId(), null,
                 "CXone report " + state.reportId() + " status");
+        if (state.reused()) {
+            VendorApiSteps.acceptNotFound(exchange);
+        }
     }
 
+    /** Records the status; a reused report CXone no longer knows (404) or has expired is replaced by a new one. */
     public void polled(Exchange exchange) throws IOException {
         CxoneExtractionState state = exchange.getProperty(STATE, CxoneExtractionState.class);
-        String status = json.readTree(exchange.getIn().getBody(String.class)).path("status").asText("UNKNOWN");
+        boolean notFound = Integer.valueOf(404).equals(exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE));
+        String status = notFound ? "NOT_FOUND"
+                : json.readTree(exchange.getIn().getBody(String.class)).path("status").asText("UNKNOWN");
         reports.polled(state.reportId(), status, clock.instant());
+        if (state.reused() && (notFound || "EXPIRED".equals(status))) {
+            LOG.info("CXone report {} of {} is {} now: requesting a new one", state.reportId(),
+                    state.window().period(), status);
+            state.gone();
+            return;
+        }
         state.status(status);
     }
 
@@ -202,7 +220,7 @@ public class CxoneExtractionSteps {
                         .addValue("at", SqlTime.utc(clock.instant())).addValue("run", runId));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("report", state.reportId());
-        details.put("statusRequests", state.polls());
+        details.put("statusRequests", state.statusRequests());
         details.put("pages", state.pages());
         details.put("inserted", state.inserted());
         details.put("updated", state.updated());
@@ -213,13 +231,13 @@ public class CxoneExtractionSteps {
     }
 
     private void checkTimeout(Exchange exchange, CxoneExtractionState state) {
-        if (polling.timedOut(state.submittedAt(), clock.instant())) {
+        if (polling.timedOut(state.waitingSince(), clock.instant())) {
             exchange.setProperty(HubExchange.FAILURE_TYPE, ExceptionType.CXONE_REPORT_TIMEOUT.name());
             throw new ReportTimeoutException("CXone report " + state.reportId() + " for " + state.window().period()
-                    + " is still " + state.status() + " " + polling.timeout().toMinutes() + " minutes after it was"
-                    + " submitted (" + state.polls() + " status requests); the run ends here. CXone is probably"
-                    + " splitting a partition or rebuilding an index: replay this case later (the report is reused"
-                    + " if it completes within 24 hours)");
+                    + " is still " + state.status() + " after " + polling.timeout().toMinutes() + " minutes of"
+                    + " polling (" + state.polls() + " status requests); the run ends here. CXone is probably"
+                    + " splitting a partition or rebuilding an index: replay this case later to resume the same"
+                    + " report (reused for 24 hours), then run the period again");
         }
     }
 }

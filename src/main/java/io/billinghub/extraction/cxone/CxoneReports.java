@@ -45,10 +45,14 @@ public class CxoneReports {
                         SqlTime.instant(rs, "completed_at"), rs.getInt(5))).stream().findFirst();
     }
 
+    /** A new report; an id CXone hands out again (after purging its reports) starts over. */
     public void submitted(ReportWindow window, String reportId, String status, Instant at, String runId) {
         jdbc.update("""
                 insert into cxone_report (report_id, tenant_id, window_start, window_end, status, submitted_at, run_id)
-                values (:id, :tenant, :from, :to, :status, :at, :run)""",
+                values (:id, :tenant, :from, :to, :status, :at, :run)
+                on conflict (report_id) do update set tenant_id = excluded.tenant_id,
+                    window_start = excluded.window_start, window_end = excluded.window_end, status = excluded.status,
+                    submitted_at = excluded.submitted_at, completed_at = null, polls = 0, run_id = excluded.run_id""",
                 new MapSqlParameterSource("id", reportId).addValue("tenant", window.tenantId())
                         .addValue("from", SqlTime.utc(window.start())).addValue("to", SqlTime.utc(window.end()))
                         .addValue("status", status).addValue("at", SqlTime.utc(at)).addValue("run", runId));

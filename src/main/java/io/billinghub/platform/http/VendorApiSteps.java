@@ -15,8 +15,8 @@ public class VendorApiSteps {
     public static final String BUDGET_KEY = "hubApiBudgetKey";
     public static final String BUDGET = "hubApiBudget";
     public static final String CALL = "hubHttpCall";
-    /** Set by a caller for which 404 is an answer (e.g. an invoice not issued yet), not a failure. */
-    public static final String NOT_FOUND_IS_ANSWER = "hubHttpNotFoundIsAnswer";
+    /** Set through {@link #acceptNotFound} where 404 is an answer (an invoice not issued yet), not a failure. */
+    static final String NOT_FOUND_IS_ANSWER = "hubHttpNotFoundIsAnswer";
 
     private final OAuthTokens tokens;
     private final HttpCallSteps http;
@@ -33,8 +33,10 @@ public class VendorApiSteps {
         exchange.setProperty(BUDGET_KEY, client.cacheKey());
         exchange.setProperty(BUDGET, requestsPerSecond);
         exchange.setProperty(CALL, description);
-        // only our own headers: Camel* ones include the redelivery counter the retry policies rely on
-        exchange.getIn().removeHeaders("*", "Camel*");
+        exchange.removeProperty(NOT_FOUND_IS_ANSWER);
+        // a fresh call: nothing of the previous answer, and the retry budget starts again (Camel counts retries in
+        // a header, which would otherwise carry over from call to call of a polling or paging loop)
+        exchange.getIn().removeHeaders("*");
         exchange.getIn().setHeader(Exchange.HTTP_METHOD, method);
         exchange.getIn().setHeader(Exchange.HTTP_URI, uri);
         exchange.getIn().setHeader("Accept", "application/json");
@@ -42,6 +44,11 @@ public class VendorApiSteps {
             exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
         }
         exchange.getIn().setBody(jsonBody);
+    }
+
+    /** After {@link #prepare}: a 404 answer is handed to the caller instead of failing the call. */
+    public static void acceptNotFound(Exchange exchange) {
+        exchange.setProperty(NOT_FOUND_IS_ANSWER, true);
     }
 
     /** Adds a valid bearer token (fetched or renewed when needed); runs again on every retry. */

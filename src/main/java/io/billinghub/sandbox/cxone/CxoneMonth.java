@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -51,6 +53,14 @@ public record CxoneMonth(YearMonth period, ZoneId zone, List<CxoneReportLine> li
 
     public CxoneMonth {
         lines = List.copyOf(lines);
+    }
+
+    /** A month read from a file: its lines only, no deliberate features recorded. */
+    public static CxoneMonth fromLines(YearMonth period, ZoneId zone, List<CxoneReportLine> lines) {
+        List<CxoneReportLine> sorted = new ArrayList<>(lines);
+        sorted.sort(Comparator.comparing(CxoneReportLine::usageDate).thenComparing(CxoneReportLine::lineId));
+        return new CxoneMonth(period, zone, sorted, new Features(List.of(), null, List.of(), List.of(), null,
+                List.of(), null, null, null, null));
     }
 
     /** The report window of the billing month: startDate, the local month's first second, as an instant. */

@@ -76,8 +76,10 @@ public final class CxoneReportStore {
     }
 
     private final List<CxoneReportLine> lines;
-    private final int processingPolls;
-    private final boolean failReports;
+    private final int configuredProcessingPolls;
+    private final boolean configuredFailReports;
+    private volatile int processingPolls;
+    private volatile boolean failReports;
     private final Duration retention;
     private final Clock clock;
     private final Map<String, Report> reports = new ConcurrentHashMap<>();
@@ -92,6 +94,8 @@ public final class CxoneReportStore {
     public CxoneReportStore(List<CxoneReportLine> lines, int processingPolls, boolean failReports, Duration retention,
                         Clock clock) {
         this.lines = List.copyOf(lines);
+        this.configuredProcessingPolls = processingPolls;
+        this.configuredFailReports = failReports;
         this.processingPolls = processingPolls;
         this.failReports = failReports;
         this.retention = retention;
@@ -158,8 +162,16 @@ public final class CxoneReportStore {
                 next, selected.size());
     }
 
-    /** Forgets every report and restarts the id sequence. */
+    /** How reports behave from now on (a slow partition, a failing analytics worker), until {@link #reset()}. */
+    public void behave(int newProcessingPolls, boolean newFailReports) {
+        this.processingPolls = newProcessingPolls;
+        this.failReports = newFailReports;
+    }
+
+    /** Forgets every report, restarts the id sequence and restores the configured behaviour. */
     public void reset() {
+        this.processingPolls = configuredProcessingPolls;
+        this.failReports = configuredFailReports;
         reports.clear();
         submissions.set(0);
     }

@@ -1,7 +1,11 @@
 package io.billinghub.sandbox.cxone;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,6 +13,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 
 /**
  * The embedded CXone sandbox, active only with {@code hub.embedded.sandbox.enabled=true}: a generated month of
@@ -24,7 +31,12 @@ public class CxoneSandboxConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CxoneSandboxConfiguration.class);
 
     @Bean
-    CxoneMonth cxoneSandboxMonth(CxoneSandboxProperties properties) {
+    CxoneMonth cxoneSandboxMonth(CxoneSandboxProperties properties) throws IOException {
+        if (!generated(properties)) {
+            CxoneMonth month = CxoneMonth.fromLines(properties.period(), properties.zone(), load(properties.dataset()));
+            LOG.info("CXone sandbox serves {} usage lines from {}", month.lines().size(), properties.dataset());
+            return month;
+        }
         CxoneMonth month = CxoneMonthGenerator.generate(properties.seed(), properties.period(), properties.zone(),
                 properties.users(), WorkingDays.standard());
         LOG.info("CXone sandbox serves {} usage lines of {} ({} users, seed {}, reporting zone {})",
@@ -32,10 +44,29 @@ public class CxoneSandboxConfiguration {
         return month;
     }
 
+    /** The generated month has its invoice; a month read from a file has none (finance drops it as CSV). */
     @Bean
-    CxoneSandboxInvoices cxoneSandboxInvoices(CxoneMonth month) {
-        return new CxoneSandboxInvoices(
-                CxoneInvoiceBuilder.standard(month.zone()).build(month.period(), month.lines()));
+    CxoneSandboxInvoices cxoneSandboxInvoices(CxoneMonth month, CxoneSandboxProperties properties) {
+        return generated(properties) ? new CxoneSandboxInvoices(
+                CxoneInvoiceBuilder.standard(month.zone()).build(month.period(), month.lines()))
+                : new CxoneSandboxInvoices();
+    }
+
+    private static boolean generated(CxoneSandboxProperties properties) {
+        return "generated".equalsIgnoreCase(properties.dataset().trim());
+    }
+
+    /** A JSON array of report lines in the API's shape; "classpath:…", "file:…" or a path. */
+    static List<CxoneReportLine> load(String location) throws IOException {
+        Resource resource = location.startsWith("classpath:") || location.startsWith("file:")
+                ? new DefaultResourceLoader().getResource(location) : new FileSystemResource(location);
+        if (!resource.exists()) {
+            throw new IllegalStateException("CXone sandbox dataset not found: " + location
+                    + " (hub.embedded.sandbox.cxone.dataset: \"generated\" or a JSON file)");
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return List.of(JsonMapper.builder().findAndAddModules().build().readValue(in, CxoneReportLine[].class));
+        }
     }
 
     @Bean

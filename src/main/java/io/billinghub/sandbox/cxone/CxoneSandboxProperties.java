@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 // Like SandboxProperties: a @ConfigurationPropertiesScan honours this, so a hub without the sandbox has no bean.
 @ConditionalOnProperty(prefix = "hub.embedded.sandbox", name = "enabled", havingValue = "true")
 public record CxoneSandboxProperties(
+        @DefaultValue("generated") String dataset,
         @DefaultValue("2026-10") YearMonth period,
         @DefaultValue("America/New_York") String reportingTimeZone,
         @DefaultValue("300") int users,

@@ -39,7 +39,7 @@ class CxoneSandboxConfigurationTest {
                     .hasSingleBean(CxoneReportStore.class)
                     .hasSingleBean(CxoneSandboxFaults.class)
                     .hasSingleBean(CxoneSandboxInvoices.class);
-            assertThat(context.getBean(CxoneSandboxProperties.class)).isEqualTo(new CxoneSandboxProperties(
+            assertThat(context.getBean(CxoneSandboxProperties.class)).isEqualTo(new CxoneSandboxProperties("generated",
                     YearMonth.of(2026, 10), "America/New_York", 300, 20261001L, "cxone-sandbox-client",
                     "cxone-sandbox-secret", 120, 2, false, 24, 40, 3, 1, 0));
             CxoneMonth month = context.getBean(CxoneMonth.class);
