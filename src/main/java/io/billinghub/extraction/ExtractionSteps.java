@@ -6,7 +6,6 @@ import io.billinghub.exceptions.NewException;
 import io.billinghub.platform.Checksums;
 import io.billinghub.platform.HubExchange;
 import io.billinghub.platform.http.VendorApiSteps;
-import io.billinghub.runs.PhaseCounts;
 import io.billinghub.runs.RunRegistry;
 import io.billinghub.runs.RunSteps;
 import java.nio.charset.StandardCharsets;
@@ -120,17 +119,13 @@ public class ExtractionSteps {
         Instant now = clock.instant();
         String checksum = windows.stagedChecksum(window);
         windows.record(window, planner.settled(window, now), progress.pagesRead(),
-                Math.toIntExact(progress.recordsIn()), checksum, now, runId);
+                Math.toIntExact(progress.tally().recordsIn()), checksum, now, runId);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tenant", window.tenantId());
         details.put("window", window.start() + "/" + window.end());
         details.put("pages", progress.pagesRead());
-        details.put("inserted", progress.inserted());
-        details.put("updated", progress.updated());
-        details.put("unchanged", progress.unchanged());
-        runs.recordPhase(runId, progress.startedAt(), PhaseCounts.input("extract " + window.tenantId() + " "
-                        + LocalDate.ofInstant(window.start(), ZoneOffset.UTC), progress.recordsIn(),
-                progress.accepted(), progress.rejected(), details));
+        runs.recordPhase(runId, progress.startedAt(), progress.tally().phase("extract " + window.tenantId() + " "
+                + LocalDate.ofInstant(window.start(), ZoneOffset.UTC), details));
         runs.recordInput(runId, "usage-window", window.tenantId() + "/" + window.start() + "/" + window.end(),
                 checksum);
     }

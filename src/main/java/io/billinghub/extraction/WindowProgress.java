@@ -9,11 +9,7 @@ public final class WindowProgress {
     private int page = 1;
     private int pagesRead;
     private boolean hasMore = true;
-    private long recordsIn;
-    private long inserted;
-    private long updated;
-    private long unchanged;
-    private long rejected;
+    private final StagingTally tally = new StagingTally();
 
     public WindowProgress(Instant startedAt) {
         this.startedAt = startedAt;
@@ -21,11 +17,7 @@ public final class WindowProgress {
 
     void add(UsagePage usagePage, UsageStaging.StageCounts counts) {
         pagesRead++;
-        recordsIn += usagePage.recordsIn();
-        inserted += counts.inserted();
-        updated += counts.updated();
-        unchanged += counts.unchanged();
-        rejected += usagePage.rejected().size();
+        tally.add(usagePage.recordsIn(), usagePage.rejected().size(), counts);
         // an empty page ends the window even if pageCount promised more: paging must always terminate
         hasMore = usagePage.hasMore() && usagePage.recordsIn() > 0;
         page = usagePage.pageNumber() + 1;
@@ -48,27 +40,7 @@ public final class WindowProgress {
         return hasMore;
     }
 
-    public long recordsIn() {
-        return recordsIn;
-    }
-
-    public long accepted() {
-        return inserted + updated + unchanged;
-    }
-
-    public long inserted() {
-        return inserted;
-    }
-
-    public long updated() {
-        return updated;
-    }
-
-    public long unchanged() {
-        return unchanged;
-    }
-
-    public long rejected() {
-        return rejected;
+    public StagingTally tally() {
+        return tally;
     }
 }

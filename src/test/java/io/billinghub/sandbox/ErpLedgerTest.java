@@ -2,13 +2,14 @@ package io.billinghub.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.billinghub.platform.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ErpLedgerTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T09:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-03T09:00:00Z"));
     private final ErpLedger ledger = new ErpLedger(clock);
 
     @Test

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.billinghub.platform.SettableClock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,7 @@ class GenesysSandboxFaultsTest {
     @Autowired
     private MockMvc mvc;
     @Autowired
-    private MutableClock clock;
+    private SettableClock clock;
     @Autowired
     private SandboxTokens tokens;
     @Autowired

@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.billinghub.platform.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -28,8 +29,8 @@ final class SandboxTestSupport {
     static class ClockConfig {
         @Bean
         @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(T0);
+        SettableClock testClock() {
+            return new SettableClock(T0);
         }
     }
 

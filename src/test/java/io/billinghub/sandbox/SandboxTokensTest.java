@@ -2,13 +2,14 @@ package io.billinghub.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.billinghub.platform.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SandboxTokensTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-10-01T12:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-10-01T12:00:00Z"));
     private final SandboxTokens tokens = new SandboxTokens("client", "secret", Duration.ofSeconds(300), clock);
 
     @Test

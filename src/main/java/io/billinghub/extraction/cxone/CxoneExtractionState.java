@@ -1,5 +1,6 @@
 package io.billinghub.extraction.cxone;
 
+import io.billinghub.extraction.StagingTally;
 import io.billinghub.extraction.UsageStaging;
 import java.time.Instant;
 import java.util.Set;
@@ -20,11 +21,7 @@ public final class CxoneExtractionState {
     private int pages;
     private boolean morePages = true;
     private String nextPageToken;
-    private long recordsIn;
-    private long inserted;
-    private long updated;
-    private long unchanged;
-    private long rejected;
+    private final StagingTally tally = new StagingTally();
 
     CxoneExtractionState(ReportWindow window, Instant startedAt) {
         this.window = window;
@@ -62,11 +59,7 @@ public final class CxoneExtractionState {
 
     void page(CxoneReportPage page, UsageStaging.StageCounts counts) {
         pages++;
-        recordsIn += page.recordsIn();
-        inserted += counts.inserted();
-        updated += counts.updated();
-        unchanged += counts.unchanged();
-        rejected += page.rejected().size();
+        tally.add(page.recordsIn(), page.rejected().size(), counts);
         nextPageToken = page.nextPageToken();
         morePages = nextPageToken != null;
     }
@@ -138,27 +131,7 @@ public final class CxoneExtractionState {
         return nextPageToken;
     }
 
-    public long recordsIn() {
-        return recordsIn;
-    }
-
-    public long accepted() {
-        return inserted + updated + unchanged;
-    }
-
-    public long inserted() {
-        return inserted;
-    }
-
-    public long updated() {
-        return updated;
-    }
-
-    public long unchanged() {
-        return unchanged;
-    }
-
-    public long rejected() {
-        return rejected;
+    public StagingTally tally() {
+        return tally;
     }
 }

@@ -12,7 +12,6 @@ import io.billinghub.platform.HubExchange;
 import io.billinghub.platform.Sleeper;
 import io.billinghub.platform.SqlTime;
 import io.billinghub.platform.http.VendorApiSteps;
-import io.billinghub.runs.PhaseCounts;
 import io.billinghub.runs.RunRegistry;
 import io.billinghub.runs.RunSteps;
 import java.io.IOException;
@@ -216,17 +215,14 @@ public class CxoneExtractionSteps {
                         .addValue("from", SqlTime.utc(window.start()))
                         .addValue("to", SqlTime.utc(window.end()))
                         .addValue("report", state.reportId()).addValue("pages", state.pages())
-                        .addValue("lines", state.recordsIn()).addValue("checksum", checksum)
+                        .addValue("lines", state.tally().recordsIn()).addValue("checksum", checksum)
                         .addValue("at", SqlTime.utc(clock.instant())).addValue("run", runId));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("report", state.reportId());
         details.put("statusRequests", state.statusRequests());
         details.put("pages", state.pages());
-        details.put("inserted", state.inserted());
-        details.put("updated", state.updated());
-        details.put("unchanged", state.unchanged());
-        runs.recordPhase(runId, state.startedAt(), PhaseCounts.input("extract cxone:" + window.tenantId() + " "
-                + window.period(), state.recordsIn(), state.accepted(), state.rejected(), details));
+        runs.recordPhase(runId, state.startedAt(), state.tally().phase("extract cxone:" + window.tenantId() + " "
+                + window.period(), details));
         runs.recordInput(runId, "cxone-extraction", window.tenantId() + "/" + window.period(), checksum);
     }
 

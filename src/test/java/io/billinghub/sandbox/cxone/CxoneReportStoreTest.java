@@ -4,6 +4,7 @@ import static io.billinghub.sandbox.cxone.CxoneTestSupport.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.billinghub.platform.SettableClock;
 import io.billinghub.sandbox.cxone.CxoneReportStore.Status;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ class CxoneReportStoreTest {
     /** 2 500 calls, one a second from 2026-10-01T04:00:00Z (ln_00000 .. ln_02499). */
     private static final List<CxoneReportLine> LINES = lines(2500);
 
-    private final CxoneTestClock clock = new CxoneTestClock(T0);
+    private final SettableClock clock = new SettableClock(T0);
 
     @Test
     void processingForTwoPollsThenComplete() {

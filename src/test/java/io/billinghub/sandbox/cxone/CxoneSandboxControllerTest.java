@@ -24,14 +24,10 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The CXone API over HTTP, without injected faults, on the default generated month (2026-10, 300 users): 30 998
@@ -45,27 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "hub.embedded.sandbox.cxone.processing-polls=2",
         "hub.embedded.sandbox.cxone.rate-limit-every=0",
         "hub.embedded.sandbox.cxone.unavailable-every=0"})
-@Import(CxoneTestSupport.ClockConfig.class)
-class CxoneSandboxControllerTest {
-
-    @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private CxoneTestClock clock;
-    @Autowired
-    private CxoneTokens tokens;
-    @Autowired
-    private CxoneReportStore reports;
-    @Autowired
-    private CxoneSandboxFaults faults;
-
-    @BeforeEach
-    void reset() {
-        clock.set(T0);
-        tokens.reset();
-        reports.reset();
-        faults.reset();
-    }
+class CxoneSandboxControllerTest extends CxoneSandboxMvcTest {
 
     @Test
     void issuesATokenForClientCredentialsInAJsonBody() throws Exception {

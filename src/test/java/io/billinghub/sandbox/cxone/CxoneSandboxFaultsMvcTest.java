@@ -3,7 +3,6 @@ package io.billinghub.sandbox.cxone;
 import static io.billinghub.sandbox.cxone.CxoneTestSupport.INVOICES;
 import static io.billinghub.sandbox.cxone.CxoneTestSupport.OCTOBER;
 import static io.billinghub.sandbox.cxone.CxoneTestSupport.REPORTS;
-import static io.billinghub.sandbox.cxone.CxoneTestSupport.T0;
 import static io.billinghub.sandbox.cxone.CxoneTestSupport.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,15 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The CXone API's injected faults: a storm of three 429s every 5th request, a 503 every 7th. */
 @WebMvcTest(controllers = CxoneSandboxController.class, properties = {
@@ -35,27 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "hub.embedded.sandbox.cxone.rate-limit-burst=3",
         "hub.embedded.sandbox.cxone.retry-after-seconds=2",
         "hub.embedded.sandbox.cxone.unavailable-every=7"})
-@Import(CxoneTestSupport.ClockConfig.class)
-class CxoneSandboxFaultsMvcTest {
-
-    @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private CxoneTestClock clock;
-    @Autowired
-    private CxoneTokens tokens;
-    @Autowired
-    private CxoneReportStore reports;
-    @Autowired
-    private CxoneSandboxFaults faults;
-
-    @BeforeEach
-    void reset() {
-        clock.set(T0);
-        tokens.reset();
-        reports.reset();
-        faults.reset();
-    }
+class CxoneSandboxFaultsMvcTest extends CxoneSandboxMvcTest {
 
     @Test
     void stormsOfThree429sWithRetryAfterAndA503() throws Exception {

@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.billinghub.platform.SettableClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -33,8 +34,8 @@ final class CxoneTestSupport {
     static class ClockConfig {
         @Bean
         @Primary
-        CxoneTestClock cxoneTestClock() {
-            return new CxoneTestClock(T0);
+        SettableClock testClock() {
+            return new SettableClock(T0);
         }
     }
 

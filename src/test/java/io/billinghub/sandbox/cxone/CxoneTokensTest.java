@@ -2,6 +2,7 @@ package io.billinghub.sandbox.cxone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.billinghub.platform.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class CxoneTokensTest {
 
-    private final CxoneTestClock clock = new CxoneTestClock(Instant.parse("2026-11-06T15:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-06T15:00:00Z"));
     private final CxoneTokens tokens = new CxoneTokens("client", "secret", Duration.ofSeconds(120), clock);
 
     @Test
