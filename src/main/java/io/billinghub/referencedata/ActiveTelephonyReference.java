@@ -8,12 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/**
- * The telephony reference version in force, indexed in memory. Swapped atomically when a new version is
- * activated, so a rating pass sees one version from start to end.
- */
+/** The telephony reference version in force, indexed in memory for rating. */
 @Component
-public class ActiveTelephonyReference {
+public class ActiveTelephonyReference extends ActiveReference<ActiveTelephonyReference.Snapshot> {
 
     /** An activated version with its indexes. */
     public record Snapshot(long versionId, TelephonyReferenceData data, RatingReference rating,
@@ -24,27 +21,15 @@ public class ActiveTelephonyReference {
         }
     }
 
-    private volatile Snapshot current;
-
-    public Optional<Snapshot> current() {
-        return Optional.ofNullable(current);
-    }
-
-    /** The version in force; fails clearly when no valid reference data has ever been loaded. */
-    public Snapshot require() {
-        Snapshot snapshot = current;
-        if (snapshot == null) {
-            throw new IllegalStateException("no valid telephony reference data is loaded: fix the files in the"
-                    + " mapping directory (see the REFERENCE_DATA_REJECTED case in the exception queue)");
-        }
-        return snapshot;
+    public ActiveTelephonyReference() {
+        super("telephony");
     }
 
     public void activate(long versionId, TelephonyReferenceData data) {
         Map<String, CarrierProfile> byName = new HashMap<>();
         data.carriers().forEach(c -> byName.put(c.carrierName(), c));
-        current = new Snapshot(versionId, data,
+        set(new Snapshot(versionId, data,
                 new RatingReference(versionId, Map.copyOf(byName), new RateCardIndex(data.rateCards())),
-                new GlMappingIndex(data.glMappings()));
+                new GlMappingIndex(data.glMappings())));
     }
 }
