@@ -15,8 +15,10 @@ create table cxone_report (
 );
 create index cxone_report_window on cxone_report (tenant_id, window_start, submitted_at desc);
 
+-- lineIds are unique within a CXone tenant only. report_id is the report that last returned the line: the
+-- transformation reads the lines of the latest extraction, so a line CXone no longer reports is left out.
 create table cxone_usage_line (
-    line_id           text          primary key,
+    line_id           text          not null,
     tenant_id         text          not null,
     report_id         text          not null,
     usage_date        timestamptz   not null,
@@ -42,7 +44,8 @@ create table cxone_usage_line (
     first_run_id      text,
     last_run_id       text,
     first_seen_at     timestamptz   not null,
-    last_seen_at      timestamptz   not null
+    last_seen_at      timestamptz   not null,
+    primary key (tenant_id, line_id)
 );
 create index cxone_usage_line_date on cxone_usage_line (tenant_id, usage_date);
 
@@ -62,7 +65,7 @@ create table cxone_extraction (
 create index cxone_extraction_period on cxone_extraction (tenant_id, period, id desc);
 
 create table cxone_normalised_line (
-    line_id             text          primary key references cxone_usage_line (line_id),
+    line_id             text          not null,
     tenant_id           text          not null,
     period              text          not null,
     local_date          date          not null,
@@ -84,7 +87,9 @@ create table cxone_normalised_line (
     prorated_expected   numeric(18, 6),
     credit_memo_id      text,
     reference_version_id bigint       not null,
-    run_id              text
+    run_id              text,
+    primary key (tenant_id, line_id),
+    foreign key (tenant_id, line_id) references cxone_usage_line (tenant_id, line_id)
 );
 create index cxone_normalised_period on cxone_normalised_line (tenant_id, period);
 

@@ -1,9 +1,8 @@
 package io.billinghub.erp;
 
+import io.billinghub.platform.LargestRemainder;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -11,41 +10,20 @@ import java.util.TreeMap;
 
 /**
  * Turns unrounded period charges into posting lines of whole cents that add up exactly to the rounded period
- * total (largest remainder: every line is floored to the cent, and the cents left over go to the lines with the
- * largest remainders, ties in key order), and computes what is still to post against what was posted.
+ * total (largest remainder), and computes what is still to post against what was posted.
  */
 public final class ChargeAllocator {
-
-    private static final BigDecimal CENT = new BigDecimal("0.01");
 
     /** Unrounded amounts per key, with their quantity and record count. */
     public record Unrounded(BigDecimal amount, BigDecimal quantity, long recordCount) {
     }
 
     public List<ChargeLine> allocate(SortedMap<ChargeKey, Unrounded> charges) {
-        BigDecimal exact = charges.values().stream().map(Unrounded::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal total = exact.setScale(2, RoundingMode.HALF_UP);
-        List<ChargeKey> keys = new ArrayList<>(charges.keySet());
-        Map<ChargeKey, BigDecimal> floors = new TreeMap<>();
-        BigDecimal floored = BigDecimal.ZERO;
-        for (ChargeKey key : keys) {
-            BigDecimal floor = charges.get(key).amount().setScale(2, RoundingMode.FLOOR);
-            floors.put(key, floor);
-            floored = floored.add(floor);
-        }
-        int centsLeft = total.subtract(floored).divide(CENT).intValueExact();
-        List<ChargeKey> byRemainder = new ArrayList<>(keys);
-        byRemainder.sort(Comparator.comparing((ChargeKey k) -> charges.get(k).amount().subtract(floors.get(k)))
-                .reversed().thenComparing(Comparator.naturalOrder()));
-        for (int i = 0; i < centsLeft; i++) {
-            ChargeKey key = byRemainder.get(i);
-            floors.put(key, floors.get(key).add(CENT));
-        }
+        SortedMap<ChargeKey, BigDecimal> amounts = new TreeMap<>();
+        charges.forEach((key, u) -> amounts.put(key, u.amount()));
+        Map<ChargeKey, BigDecimal> cents = LargestRemainder.toCents(amounts);
         List<ChargeLine> lines = new ArrayList<>();
-        for (ChargeKey key : keys) {
-            Unrounded u = charges.get(key);
-            lines.add(new ChargeLine(key, floors.get(key), u.quantity(), u.recordCount()));
-        }
+        charges.forEach((key, u) -> lines.add(new ChargeLine(key, cents.get(key), u.quantity(), u.recordCount())));
         return lines;
     }
 

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CxoneJournalBatcher implements ErpBatches.PayloadFactory {
 
-    public static final String PIPELINE = "cxone-gl";
     static final String USAGE = "USAGE";
     static final String CREDIT_MEMO = "CREDIT_MEMO";
 
@@ -54,11 +53,11 @@ public class CxoneJournalBatcher implements ErpBatches.PayloadFactory {
                             new ChargeAllocator.Unrounded(rs.getBigDecimal(4), BigDecimal.ZERO, rs.getLong(5)),
                             ChargeAllocator::sum);
                 });
-        return batches.close(PIPELINE, period, currency, charges, runId, this);
+        return batches.close(CxoneProperties.PIPELINE, period, currency, charges, runId, this);
     }
 
     public List<String> pendingBatches(YearMonth period) {
-        return batches.pendingBatches(PIPELINE, period);
+        return batches.pendingBatches(CxoneProperties.PIPELINE, period);
     }
 
     @Override
@@ -70,7 +69,7 @@ public class CxoneJournalBatcher implements ErpBatches.PayloadFactory {
                     l.key().dimensionA(), l.key().dimensionB().isEmpty() ? null : l.key().dimensionB(),
                     l.amount().toPlainString(), l.recordCount(), describe(l.key(), header.period())));
         }
-        return new JournalPayload(header.batchId(), header.idempotencyKey(), "billing-hub", PIPELINE,
+        return new JournalPayload(header.batchId(), header.idempotencyKey(), "billing-hub", CxoneProperties.PIPELINE,
                 header.period().toString(), header.kind(), header.sequence(), header.currency(),
                 properties.glAmountBasis().name(), header.createdAt().toString(), header.runId(),
                 ledger.require().versionId(), header.total().toPlainString(), lines.size(), payloadLines);

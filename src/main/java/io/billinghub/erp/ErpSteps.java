@@ -2,6 +2,7 @@ package io.billinghub.erp;
 
 import io.billinghub.platform.Correlation;
 import io.billinghub.platform.HubExchange;
+import io.billinghub.reconciliation.ReconciliationService;
 import io.billinghub.runs.PhaseCounts;
 import io.billinghub.runs.RunRegistry;
 import java.time.Clock;
@@ -12,6 +13,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,17 +32,20 @@ public class ErpSteps {
 
     private final CarrierChargeBatcher carrierCharges;
     private final ErpBatches batches;
+    private final ReconciliationService reconciliation;
     private final RunRegistry runs;
     private final Clock clock;
     private final String erpUrl;
     private final String erpToken;
     private final int finalisationHours;
 
-    public ErpSteps(CarrierChargeBatcher carrierCharges, ErpBatches batches, RunRegistry runs, Clock clock, @Value("${hub.erp.url}") String erpUrl,
+    public ErpSteps(CarrierChargeBatcher carrierCharges, ErpBatches batches, ReconciliationService reconciliation,
+                    RunRegistry runs, Clock clock, @Value("${hub.erp.url}") String erpUrl,
                     @Value("${hub.erp.auth-token}") String erpToken,
                     @Value("${hub.reconciliation.finalisation-hours}") int finalisationHours) {
         this.carrierCharges = carrierCharges;
         this.batches = batches;
+        this.reconciliation = reconciliation;
         this.runs = runs;
         this.clock = clock;
         this.erpUrl = erpUrl;
@@ -71,12 +78,25 @@ public class ErpSteps {
         Instant started = clock.instant();
         List<String> toPost = new ArrayList<>();
         List<String> created = new ArrayList<>();
+        Map<String, Object> notClosed = new TreeMap<>();
         for (YearMonth period : periods) {
+            // a month with a day whose usage was not completely extracted (a window in the exception queue) is not
+            // posted: charges go to the ledger for whole months only
+            Set<LocalDate> days = new TreeSet<>(period.atDay(1).datesUntil(period.plusMonths(1).atDay(1)).toList());
+            days.removeAll(reconciliation.usageComplete(days));
+            if (!days.isEmpty()) {
+                notClosed.put(period.toString(), "usage not completely extracted for " + days.size() + " day(s),"
+                        + " first " + days.iterator().next());
+                continue;
+            }
             carrierCharges.close(period, runId).ifPresent(created::add);
             toPost.addAll(carrierCharges.pendingBatches(period));
         }
         runs.recordPhase(runId, started, PhaseCounts.step("close " + periods, 0, 0, 0,
-                Map.of("batchesCreated", created, "batchesToPost", toPost)));
+                Map.of("batchesCreated", created, "batchesToPost", toPost, "notClosed", notClosed)));
+        if (!notClosed.isEmpty()) {
+            runs.addTotals(runId, Map.of("notClosed", notClosed));
+        }
         return toPost;
     }
 
@@ -89,8 +109,8 @@ public class ErpSteps {
         exchange.setProperty(HubExchange.FAILURE_TYPE, "ERP_POST_FAILED");
         exchange.setProperty(HubExchange.SOURCE, "erp batch " + batchId);
         exchange.setProperty("hubHttpCall", "ERP charge endpoint (batch " + batchId + ")");
-        // only our own headers: Camel* ones include the redelivery counter the retry policies rely on
-        exchange.getIn().removeHeaders("*", "Camel*");
+        // a fresh call: nothing of the previous answer, and the retry budget starts again
+        exchange.getIn().removeHeaders("*");
         exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getIn().setHeader(Exchange.HTTP_URI, erpUrl);
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");

@@ -47,11 +47,23 @@ public class ExceptionQueue {
     }
 
     /**
-     * Opens a case, or refreshes the evidence of the open case with the same type and dedupe key.
+     * Opens a case, or refreshes the evidence of the open case with the same type and dedupe key. A problem that
+     * finance resolved as ACCEPTED stays accepted while it is found again unchanged (same reason): a re-read or
+     * re-run does not reopen it.
      *
      * @return the case id
      */
     public long raise(NewException e) {
+        if (e.dedupeKey() != null) {
+            List<Long> accepted = jdbc.queryForList("""
+                    select id from exception_item where type = :type and dedupe_key = :key and status = 'RESOLVED'
+                      and resolution = 'ACCEPTED' and reason = :reason order by id desc limit 1""",
+                    new MapSqlParameterSource("type", e.type().name()).addValue("key", e.dedupeKey())
+                            .addValue("reason", e.reason() == null ? "(no reason given)" : e.reason()), Long.class);
+            if (!accepted.isEmpty()) {
+                return accepted.get(0);
+            }
+        }
         OffsetDateTime now = SqlTime.utc(clock.instant());
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("type", e.type().name())
@@ -215,7 +227,7 @@ public class ExceptionQueue {
 
     /**
      * Claims a case for replay: counts the attempt unless the case is resolved. Two concurrent replays of one case
-     * cannot both claim it past resolution, because resolution is a conditional update too.
+     * may both run; every route a replay can reach is idempotent on its stable keys, so the second changes nothing.
      */
     public boolean claimReplay(long id) {
         return jdbc.update("""

@@ -2,6 +2,8 @@ package io.billinghub.exceptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billinghub.platform.HubExchange;
+import io.billinghub.platform.Secrets;
+import io.billinghub.runs.RunRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
@@ -24,14 +26,16 @@ public class ReplayService {
     private final PayloadCodec codec;
     private final ProducerTemplate producer;
     private final CamelContext camel;
+    private final RunRegistry runs;
     private final Clock clock;
 
     public ReplayService(ExceptionQueue queue, PayloadCodec codec, ProducerTemplate producer, CamelContext camel,
-                         Clock clock) {
+                         RunRegistry runs, Clock clock) {
         this.queue = queue;
         this.codec = codec;
         this.producer = producer;
         this.camel = camel;
+        this.runs = runs;
         this.clock = clock;
     }
 
@@ -64,6 +68,8 @@ public class ReplayService {
         exchange.setProperty(HubExchange.TRIGGER, "REPLAY");
         exchange.getProperties().remove(HubExchange.RUN_ID);
         exchange.getProperties().remove(HubExchange.RUN_OWNER);
+        // the replay's own failure, if any, declares its own type
+        exchange.getProperties().remove(HubExchange.FAILURE_TYPE);
 
         Instant started = clock.instant();
         Exchange result = producer.send(item.replayEndpoint(), exchange);
@@ -72,13 +78,19 @@ public class ReplayService {
         Long newCase = result.getProperty(HubExchange.EXCEPTION_ID, Long.class);
         Throwable failure = result.getException() != null ? result.getException()
                 : newCase != null ? result.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class) : null;
+        // a unit the replayed route split off can fail in its own route: the run it opened says so
+        String runFailure = failure == null ? runs.failure(result.getProperty(HubExchange.RUN_ID, String.class))
+                .orElse(null) : null;
+        if (runFailure != null) {
+            return new Outcome(caseId, false, null, Secrets.scrub("the replayed run failed: " + runFailure));
+        }
         if (failure == null) {
             queue.resolveReplayed(caseId, by, "replayed into " + item.replayEndpoint(), started);
             return new Outcome(caseId, true, null, "replayed into " + item.replayEndpoint());
         }
         // the same failure again refreshes this very case; a different one is a new case linked to it
         return new Outcome(caseId, false, newCase == null || newCase == caseId ? null : newCase,
-                DeadLetterRecorder.describe(failure));
+                Secrets.scrub(DeadLetterRecorder.describe(failure)));
     }
 
     private static void copy(JsonNode values, Map<String, Object> target) {

@@ -2,13 +2,12 @@ package io.billinghub.extraction;
 
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
-import io.billinghub.exceptions.NewException;
+import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.platform.Checksums;
 import io.billinghub.platform.HubExchange;
 import io.billinghub.platform.http.VendorApiSteps;
 import io.billinghub.runs.RunRegistry;
 import io.billinghub.runs.RunSteps;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -97,15 +96,12 @@ public class ExtractionSteps {
         String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
         UsagePage page = adapter(tenant).parse(exchange.getIn().getBody(String.class), tenant.id(), progress.page());
         UsageStaging.StageCounts counts = staging.upsert(page.legs(), runId, clock.instant());
-        for (RejectedUsageRecord rejected : page.rejected()) {
-            exceptions.raise(NewException.of(ExceptionType.MALFORMED_RECORD, rejected.reason())
-                    .pipeline(PIPELINE)
-                    .source(tenant.vendor() + ":" + tenant.id() + " " + window.start() + "/" + window.end(),
-                            rejected.position())
+        for (RejectedRecord rejected : page.rejected()) {
+            exceptions.raise(rejected.toCase(ExceptionType.MALFORMED_RECORD, PIPELINE,
+                            tenant.vendor() + ":" + tenant.id() + " " + window.start() + "/" + window.end())
                     .run(runId, exchange.getProperty(HubExchange.CORRELATION_ID, String.class))
                     // the same record comes back on every re-extraction of its window: one case per record
                     .dedupeKey("record|" + tenant.id() + "|" + Checksums.sha256(rejected.raw()))
-                    .payload(rejected.raw().getBytes(StandardCharsets.UTF_8), "text")
                     .build());
         }
         progress.add(page, counts);

@@ -3,6 +3,7 @@ package io.billinghub.extraction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.exceptions.RejectedRecord;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ public class GenesysUsageAdapter implements TelephonyUsageAdapter {
         int pageNumber = root.path("pageNumber").asInt(requestedPage);
         int pageCount = root.path("pageCount").asInt(pageNumber);
         List<UsageLeg> legs = new ArrayList<>();
-        List<RejectedUsageRecord> rejected = new ArrayList<>();
+        List<RejectedRecord> rejected = new ArrayList<>();
         int item = 0;
         for (JsonNode record : entities) {
             item++;
@@ -61,7 +62,7 @@ public class GenesysUsageAdapter implements TelephonyUsageAdapter {
             try {
                 legs.add(map(record, tenantId));
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                rejected.add(new RejectedUsageRecord(position, e.getMessage(), record.toString()));
+                rejected.add(new RejectedRecord(position, e.getMessage(), record.toString()));
             }
         }
         return new UsagePage(pageNumber, pageCount, legs, rejected);

@@ -16,10 +16,15 @@ public final class WindowProgress {
     }
 
     void add(UsagePage usagePage, UsageStaging.StageCounts counts) {
+        if (usagePage.recordsIn() == 0 && usagePage.hasMore()) {
+            // neither end the window as if complete (its legs would be missed for good once it settles) nor ask
+            // for the next page forever: the window fails, stays unsettled and is read again
+            throw new IllegalStateException("page " + usagePage.pageNumber() + " of " + usagePage.pageCount()
+                    + " is empty although the vendor reports more pages; the window is left to be read again");
+        }
         pagesRead++;
         tally.add(usagePage.recordsIn(), usagePage.rejected().size(), counts);
-        // an empty page ends the window even if pageCount promised more: paging must always terminate
-        hasMore = usagePage.hasMore() && usagePage.recordsIn() > 0;
+        hasMore = usagePage.hasMore();
         page = usagePage.pageNumber() + 1;
     }
 

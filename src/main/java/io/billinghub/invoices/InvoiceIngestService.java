@@ -2,20 +2,20 @@ package io.billinghub.invoices;
 
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
-import io.billinghub.exceptions.NewException;
+import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.platform.Checksums;
 import io.billinghub.platform.SqlTime;
 import io.billinghub.rating.CarrierProfile;
 import io.billinghub.referencedata.ActiveTelephonyReference;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -25,9 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a carrier's invoice file: parsed whole, then written in one transaction (file, invoices, lines). Each
- * rejected record becomes a case with the file, its position, the reason and the original text. A file already
- * stored with the same name and checksum is a duplicate and changes nothing; an invoice number seen before is
- * superseded by the newer file (the carrier's correction), keeping the old one for audit.
+ * rejected record becomes a case with the file, its position, the reason and the original text. A file whose
+ * content was stored and completed before (under any name) is a duplicate and changes nothing; one stored but not
+ * completed is resumed. An invoice number seen before is superseded by the newer file (the carrier's correction),
+ * keeping the old one for audit.
  */
 @Service
 public class InvoiceIngestService {
@@ -61,13 +62,15 @@ public class InvoiceIngestService {
                 new IllegalStateException("carrier id '" + carrierId + "' of file " + fileName
                         + " is not in carriers.csv"));
         String checksum = Checksums.sha256(content);
-        List<Long> stored = jdbc.queryForList("""
-                select id from carrier_invoice_file
-                where carrier_id = :carrier and file_name = :name and checksum = :checksum and status <> 'REJECTED'""",
-                new MapSqlParameterSource("carrier", carrierId).addValue("name", fileName)
-                        .addValue("checksum", checksum), Long.class);
-        if (!stored.isEmpty()) {
-            return new Outcome(stored.get(0), true, null, 0, 0, 0, List.of(), Set.of(), checksum);
+        // the same content under any name is the same file (an old file sent again must not supersede a correction)
+        List<Map<String, Object>> stored = jdbc.queryForList("""
+                select id, completed_at is not null as completed from carrier_invoice_file
+                where carrier_id = :carrier and checksum = :checksum and status <> 'REJECTED'
+                order by id limit 1""",
+                new MapSqlParameterSource("carrier", carrierId).addValue("checksum", checksum));
+        if (!stored.isEmpty() && (Boolean) stored.get(0).get("completed")) {
+            return new Outcome(((Number) stored.get(0).get("id")).longValue(), true, null, 0, 0, 0, List.of(),
+                    Set.of(), checksum);
         }
         InvoiceParser parser = formats.parserFor(content);
         ParsedInvoiceFile parsed;
@@ -80,27 +83,44 @@ public class InvoiceIngestService {
         Instant now = clock.instant();
         Set<LocalDate> days = new TreeSet<>();
         List<Long> invoiceIds = new ArrayList<>();
-        long fileId = tx.execute(status -> {
-            long id = insertFile(carrierId, fileName, checksum, parsed, runId, now);
-            for (Invoice invoice : parsed.invoices()) {
-                invoiceIds.add(insertInvoice(id, carrier, invoice, now, days));
-            }
-            return id;
-        });
+        long fileId;
+        if (stored.isEmpty()) {
+            fileId = tx.execute(status -> {
+                long id = insertFile(carrierId, fileName, checksum, parsed, runId, now);
+                for (Invoice invoice : parsed.invoices()) {
+                    invoiceIds.add(insertInvoice(id, carrier, invoice, now, days));
+                }
+                return id;
+            });
+        } else {
+            // stored, but what follows (cases, total checks, reconciliation) did not finish: a replay or a restart
+            // resumes it on the stored invoices
+            fileId = ((Number) stored.get(0).get("id")).longValue();
+            MapSqlParameterSource file = new MapSqlParameterSource("file", fileId);
+            invoiceIds.addAll(jdbc.queryForList("select id from carrier_invoice where file_id = :file order by id",
+                    file, Long.class));
+            days.addAll(jdbc.queryForList("""
+                    select distinct l.utc_day from carrier_invoice_line l join carrier_invoice i on i.id = l.invoice_id
+                    where i.file_id = :file""", file, LocalDate.class));
+        }
         for (RejectedRecord rejected : parsed.rejected()) {
-            exceptions.raise(NewException.of(ExceptionType.INVOICE_LINE_REJECTED, rejected.reason())
-                    .pipeline(PIPELINE)
-                    .source(carrierId + "/" + fileName, rejected.position())
+            exceptions.raise(rejected.toCase(ExceptionType.INVOICE_LINE_REJECTED, PIPELINE,
+                            carrierId + "/" + fileName)
                     .run(runId, correlationId)
                     .dedupeKey("file|" + carrierId + "|" + checksum + "|" + rejected.position())
                     .context("carrierId", carrierId)
                     .context("fileChecksum", checksum)
-                    .payload(rejected.raw().getBytes(StandardCharsets.UTF_8), "text")
                     .build());
         }
         return new Outcome(fileId, false, parser.format(), parsed.recordsIn(),
                 parsed.acceptedLines() + parsed.summaryRecords(), parsed.rejected().size(), invoiceIds, days,
                 checksum);
+    }
+
+    /** Everything a file leads to has been done: an identical file from now on is a duplicate. */
+    public void completed(long fileId) {
+        jdbc.update("update carrier_invoice_file set completed_at = coalesce(completed_at, :now) where id = :id",
+                new MapSqlParameterSource("id", fileId).addValue("now", SqlTime.utc(clock.instant())));
     }
 
     private void recordRejectedFile(String carrierId, String fileName, String checksum, String format, String runId) {

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 public class InvoiceSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvoiceSteps.class);
+    private static final String FILE_ID = "hubInvoiceFileId";
 
     private final InvoiceIngestService ingest;
     private final ReconciliationService reconciliation;
@@ -71,7 +72,9 @@ public class InvoiceSteps {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("file", carrierId + "/" + fileName);
         details.put("duplicate", outcome.duplicate());
-        details.put("format", outcome.format());
+        if (outcome.format() != null) {
+            details.put("format", outcome.format());
+        }
         details.put("invoices", outcome.invoiceIds().size());
         runs.recordPhase(runId, started, PhaseCounts.input("ingest " + carrierId + "/" + fileName,
                 outcome.recordsIn(), outcome.accepted(), outcome.rejected(), details));
@@ -79,5 +82,11 @@ public class InvoiceSteps {
             reconciliation.checkInvoiceTotal(invoiceId, runId, correlationId);
         }
         exchange.setProperty(ReconciliationSteps.INVOICE_DAYS, outcome.days());
+        exchange.setProperty(FILE_ID, outcome.fileId());
+    }
+
+    /** Last step of a file's intake: everything it leads to has been done. */
+    public void completed(Exchange exchange) {
+        ingest.completed(exchange.getProperty(FILE_ID, Long.class));
     }
 }

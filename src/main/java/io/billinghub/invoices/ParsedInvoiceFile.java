@@ -1,5 +1,6 @@
 package io.billinghub.invoices;
 
+import io.billinghub.exceptions.RejectedRecord;
 import java.util.List;
 
 /**

@@ -3,20 +3,26 @@ package io.billinghub.ledger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.invoices.InvalidInvoiceFileException;
-import io.billinghub.invoices.RejectedRecord;
+import io.billinghub.platform.Decimals;
 import io.billinghub.referencedata.CsvTable;
 import io.billinghub.referencedata.ValidationError;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the CXone invoice from the billing API's JSON or from the CSV download. */
+/**
+ * Reads the CXone invoice from the billing API's JSON or from the CSV download. The invoice must be in the hub's
+ * base currency (usage is compared in it); a line that cannot be read is rejected with its position and original
+ * text, and an invoice without its identity, its total or any readable line is refused whole.
+ */
 public final class CxoneInvoiceParser {
 
-    /** An invoice and the CSV records that could not be read. */
+    /** An invoice and the records that could not be read; recordsIn = lines and total read + rejected. */
     public record Parsed(CxoneInvoice invoice, List<RejectedRecord> rejected, int recordsIn) {
     }
 
@@ -24,86 +30,142 @@ public final class CxoneInvoiceParser {
             "feature_type", "cost_center_id", "amount", "tax_amount", "currency");
 
     private final ObjectMapper json;
+    private final String baseCurrency;
 
-    public CxoneInvoiceParser(ObjectMapper json) {
+    public CxoneInvoiceParser(ObjectMapper json, String baseCurrency) {
         this.json = json;
+        this.baseCurrency = baseCurrency;
     }
 
-    public CxoneInvoice fromJson(String body) {
+    /**
+     * The billing API's invoice: {@code invoiceId}, {@code billingPeriod}, {@code status}, {@code currencyCode},
+     * {@code totalAmount}, {@code totalTax} and {@code lines} ({@code lineNumber}, {@code featureType},
+     * {@code costCenterId}, {@code amount}, {@code taxAmount}).
+     *
+     * @throws IllegalStateException when the invoice itself cannot be used
+     */
+    public Parsed fromJson(String body) {
         JsonNode root;
         try {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the CXone invoice is not JSON: " + e.getOriginalMessage());
         }
-        List<CxoneInvoice.Line> lines = new ArrayList<>();
-        for (JsonNode line : root.path("lines")) {
-            lines.add(new CxoneInvoice.Line(line.path("lineNumber").asInt(lines.size() + 1),
-                    line.path("featureType").asText(), line.path("costCenterId").asText(),
-                    amount(line, "amount"), amount(line, "taxAmount"), line.toString()));
+        String invoiceId;
+        YearMonth period;
+        BigDecimal totalAmount;
+        BigDecimal totalTax;
+        try {
+            invoiceId = text(root, "invoiceId");
+            period = YearMonth.parse(text(root, "billingPeriod"));
+            currency(text(root, "currencyCode"));
+            totalAmount = Decimals.parse("totalAmount", root.path("totalAmount").asText(""));
+            totalTax = Decimals.parse("totalTax", root.path("totalTax").asText(""));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new IllegalStateException("the CXone invoice cannot be used: " + e.getMessage());
         }
-        return new CxoneInvoice(root.path("invoiceId").asText(), YearMonth.parse(root.path("billingPeriod").asText()),
-                root.path("status").asText("FINAL"), root.path("currencyCode").asText(),
-                amount(root, "totalAmount"), amount(root, "totalTax"), lines);
+        List<CxoneInvoice.Line> lines = new ArrayList<>();
+        List<RejectedRecord> rejected = new ArrayList<>();
+        int item = 0;
+        for (JsonNode line : root.path("lines")) {
+            item++;
+            try {
+                lines.add(new CxoneInvoice.Line(item, text(line, "featureType"),
+                        text(line, "costCenterId"), Decimals.parse("amount", line.path("amount").asText("")),
+                        Decimals.parse("taxAmount", line.path("taxAmount").asText("")), line.toString()));
+            } catch (IllegalArgumentException e) {
+                rejected.add(new RejectedRecord("line " + item, e.getMessage(), line.toString()));
+            }
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("the CXone invoice " + invoiceId + " has no readable line");
+        }
+        return new Parsed(new CxoneInvoice(invoiceId, period, root.path("status").asText("FINAL"), baseCurrency,
+                totalAmount, totalTax, lines), rejected, item);
     }
 
     /**
      * The CSV download: header {@code record_type,invoice_id,billing_period,feature_type,cost_center_id,amount,
-     * tax_amount,currency}, LINE records and one TOTAL record. A bad record is rejected with its line number; a
-     * file without the header, without lines or mixing invoices is refused whole.
+     * tax_amount,currency}, LINE records and one TOTAL record. A bad record is rejected with its line number and
+     * original text; a file without the header, without its TOTAL, without a readable line, mixing invoices or in
+     * another currency is refused whole.
      */
     public Parsed fromCsv(byte[] content, String fileName) {
-        List<ValidationError> structural = new ArrayList<>();
-        CsvTable table = CsvTable.read(fileName, content, CSV_COLUMNS, structural);
+        List<ValidationError> problems = new ArrayList<>();
+        CsvTable table = CsvTable.read(fileName, content, CSV_COLUMNS, problems);
         if (table == null) {
-            ValidationError first = structural.get(0);
+            ValidationError first = problems.get(0);
             throw new InvalidInvoiceFileException("line " + first.line(), first.reason());
         }
+        String[] physicalLines = new String(content, StandardCharsets.UTF_8).split("\r?\n", -1);
         List<RejectedRecord> rejected = new ArrayList<>();
+        // rows CsvTable could not split into the header's columns
+        for (ValidationError problem : problems) {
+            rejected.add(new RejectedRecord("line " + problem.line(), problem.reason(),
+                    original(physicalLines, problem.line())));
+        }
         List<CxoneInvoice.Line> lines = new ArrayList<>();
         String invoiceId = null;
         YearMonth period = null;
-        String currency = null;
         BigDecimal totalAmount = null;
         BigDecimal totalTax = null;
         for (CsvTable.Row row : table.rows()) {
-            String raw = String.join(",", row.values());
+            String raw = original(physicalLines, row.line());
             try {
-                String id = row.get("invoice_id");
-                YearMonth rowPeriod = YearMonth.parse(row.get("billing_period").isEmpty() && period != null
-                        ? period.toString() : row.get("billing_period"));
+                String id = required(row, "invoice_id");
+                YearMonth rowPeriod = YearMonth.parse(required(row, "billing_period"));
                 if (invoiceId != null && !invoiceId.equals(id) || period != null && !period.equals(rowPeriod)) {
                     throw new InvalidInvoiceFileException("line " + row.line(), "the file mixes invoices ("
                             + invoiceId + " " + period + " and " + id + " " + rowPeriod + ")");
                 }
                 invoiceId = id;
                 period = rowPeriod;
+                if (!row.get("currency").isEmpty()) {
+                    currency(row.get("currency"));
+                }
                 switch (row.get("record_type")) {
-                    case "LINE" -> {
-                        lines.add(new CxoneInvoice.Line(lines.size() + 1, required(row, "feature_type"),
-                                required(row, "cost_center_id"), decimal(row, "amount"), decimal(row, "tax_amount"),
-                                raw));
-                        currency = row.get("currency").isEmpty() ? currency : row.get("currency");
-                    }
+                    case "LINE" -> lines.add(new CxoneInvoice.Line(lines.size() + 1, required(row, "feature_type"),
+                            required(row, "cost_center_id"), Decimals.parse("amount", row.get("amount")),
+                            Decimals.parse("tax_amount", row.get("tax_amount")), raw));
                     case "TOTAL" -> {
-                        totalAmount = decimal(row, "amount");
-                        totalTax = decimal(row, "tax_amount");
+                        if (totalAmount != null) {
+                            throw new IllegalArgumentException("a second TOTAL record");
+                        }
+                        totalAmount = Decimals.parse("amount", row.get("amount"));
+                        totalTax = Decimals.parse("tax_amount", row.get("tax_amount"));
                     }
                     default -> throw new IllegalArgumentException("record_type '" + row.get("record_type")
                             + "' is not LINE or TOTAL");
                 }
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 rejected.add(new RejectedRecord("line " + row.line(), e.getMessage(), raw));
+            } catch (CurrencyMismatch e) {
+                throw new InvalidInvoiceFileException("line " + row.line(), e.getMessage());
             }
         }
         if (invoiceId == null) {
-            throw new InvalidInvoiceFileException("line 2", "the file holds no invoice record");
+            throw new InvalidInvoiceFileException("line 2", "the file holds no readable invoice record");
         }
-        BigDecimal linesAmount = lines.stream().map(CxoneInvoice.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal linesTax = lines.stream().map(CxoneInvoice.Line::taxAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Parsed(new CxoneInvoice(invoiceId, period, "FINAL", currency,
-                totalAmount == null ? linesAmount : totalAmount, totalTax == null ? linesTax : totalTax, lines),
-                rejected, table.rows().size());
+        if (totalAmount == null) {
+            // without its stated total, lines lost in the file could go unnoticed
+            throw new InvalidInvoiceFileException(null, "invoice " + invoiceId + " has no readable TOTAL record");
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidInvoiceFileException(null, "invoice " + invoiceId + " has no readable line");
+        }
+        return new Parsed(new CxoneInvoice(invoiceId, period, "FINAL", baseCurrency, totalAmount, totalTax, lines),
+                rejected, table.rows().size() + problems.size());
+    }
+
+    /** The invoice is compared with usage in the base currency: any other currency refuses it. */
+    private void currency(String code) {
+        if (!baseCurrency.equals(code)) {
+            throw new CurrencyMismatch("the invoice is in " + code + ", not in the hub's currency " + baseCurrency);
+        }
+    }
+
+    private static String original(String[] physicalLines, int line) {
+        return line >= 1 && line <= physicalLines.length ? physicalLines[line - 1] : "";
     }
 
     private static String required(CsvTable.Row row, String column) {
@@ -113,19 +175,18 @@ public final class CxoneInvoiceParser {
         return row.get(column);
     }
 
-    private static BigDecimal decimal(CsvTable.Row row, String column) {
-        try {
-            return new BigDecimal(row.get(column));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + " '" + row.get(column) + "' is not a decimal amount");
+    private static String text(JsonNode node, String field) {
+        String value = node.path(field).asText("");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(field + " is missing");
         }
+        return value;
     }
 
-    private static BigDecimal amount(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return BigDecimal.ZERO;
+    /** Refuses the whole invoice (it is not a problem of one record). */
+    private static final class CurrencyMismatch extends IllegalStateException {
+        CurrencyMismatch(String message) {
+            super(message);
         }
-        return value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText());
     }
 }

@@ -32,16 +32,17 @@ public class CxoneInvoices {
         this.clock = clock;
     }
 
-    /** Stores the invoice unless the current one has the same content; returns the current invoice's checksum. */
+    /** Stores the invoice as the current one unless the same content was stored before; returns its checksum. */
     public String store(String tenantId, CxoneInvoice invoice, String source, String raw, String runId) {
         String checksum = Checksums.sha256(raw);
         return tx.execute(status -> {
             MapSqlParameterSource key = new MapSqlParameterSource("tenant", tenantId)
                     .addValue("period", invoice.period().toString());
-            List<String> current = jdbc.queryForList("""
-                    select checksum from cxone_invoice where tenant_id = :tenant and period = :period
-                      and status = 'CURRENT'""", key, String.class);
-            if (current.contains(checksum)) {
+            // the same content again (even an older version sent once more) changes nothing
+            List<String> known = jdbc.queryForList("""
+                    select checksum from cxone_invoice where tenant_id = :tenant and period = :period""", key,
+                    String.class);
+            if (known.contains(checksum)) {
                 return checksum;
             }
             jdbc.update("""

@@ -62,7 +62,8 @@ public class LedgerController {
                     n.cost_base, n.tax_base, n.gl_amount, n.chargeback_amount, n.tax_expected, n.tax_mismatch,
                     n.prorated_expected, n.credit_memo_id, n.reference_version_id, n.run_id,
                     u.raw_payload
-                from cxone_normalised_line n join cxone_usage_line u on u.line_id = n.line_id
+                from cxone_normalised_line n
+                join cxone_usage_line u on u.tenant_id = n.tenant_id and u.line_id = n.line_id
                 where n.period = :period and (cast(:tenant as text) is null or n.tenant_id = :tenant)
                   and (cast(:feature as text) is null or n.feature_type = :feature)
                   and (cast(:gl as text) is null or n.gl_account = :gl)

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.erp.CxoneJournalBatcher;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
-import io.billinghub.exceptions.NewException;
+import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.extraction.cxone.CxoneExtraction;
 import io.billinghub.extraction.cxone.CxoneProperties;
-import io.billinghub.invoices.RejectedRecord;
 import io.billinghub.normalisation.CxoneTransformService;
-import io.billinghub.platform.Checksums;
 import io.billinghub.platform.HubExchange;
 import io.billinghub.platform.http.VendorApiSteps;
 import io.billinghub.referencedata.ledger.ActiveLedgerReference;
@@ -42,7 +40,6 @@ import org.springframework.stereotype.Component;
 @Component("ledgerSteps")
 public class LedgerPipelineSteps {
 
-    public static final String PIPELINE = CxoneTransformService.PIPELINE;
     public static final String EXTRACT = "hubCxoneExtract";
     public static final String CLOSE = "hubClose";
     static final String FINAL = "hubCxoneFinal";
@@ -68,7 +65,8 @@ public class LedgerPipelineSteps {
                                FinalisationPolicy finalisation, CxoneJournalBatcher journal,
                                ActiveLedgerReference ledger, ExceptionQueue exceptions, RunSteps runSteps,
                                RunRegistry runs, NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock,
-                               @Value("${hub.cxone.invoice-source}") String invoiceSource) {
+                               @Value("${hub.cxone.invoice-source}") String invoiceSource,
+                               @Value("${hub.currency}") String baseCurrency) {
         this.properties = properties;
         this.transform = transform;
         this.reconciliation = reconciliation;
@@ -80,7 +78,7 @@ public class LedgerPipelineSteps {
         this.runSteps = runSteps;
         this.runs = runs;
         this.jdbc = jdbc;
-        this.parser = new CxoneInvoiceParser(json);
+        this.parser = new CxoneInvoiceParser(json, baseCurrency);
         this.clock = clock;
         this.invoiceFromApi = "API".equalsIgnoreCase(invoiceSource);
     }
@@ -89,7 +87,7 @@ public class LedgerPipelineSteps {
     public List<CxoneExtraction> beginPeriod(Exchange exchange) {
         YearMonth period = period(exchange);
         exchange.setProperty(HubExchange.PERIOD, period.toString());
-        runSteps.ensure(exchange, PIPELINE);
+        runSteps.ensure(exchange, CxoneProperties.PIPELINE);
         runs.recordInput(exchange.getProperty(HubExchange.RUN_ID, String.class), "reference-version", "ledger",
                 referenceChecksum());
         if (!exchange.getProperty(EXTRACT, true, Boolean.class)) {
@@ -170,11 +168,31 @@ public class LedgerPipelineSteps {
             return;
         }
         String raw = exchange.getIn().getBody(String.class);
-        CxoneInvoice invoice = parser.fromJson(raw);
-        String checksum = invoices.store(request.tenantId(), invoice, "API", raw,
-                exchange.getProperty(HubExchange.RUN_ID, String.class));
-        runs.recordInput(exchange.getProperty(HubExchange.RUN_ID, String.class), "cxone-invoice",
-                request.tenantId() + "/" + invoice.invoiceId(), checksum);
+        String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
+        Instant started = clock.instant();
+        CxoneInvoiceParser.Parsed parsed = parser.fromJson(raw);
+        String checksum = invoices.store(request.tenantId(), parsed.invoice(), "API", raw, runId);
+        String source = "cxone:" + request.tenantId() + " invoice " + parsed.invoice().invoiceId();
+        raiseRejected(parsed, source, "api|cxone:" + request.tenantId() + "|" + checksum, exchange);
+        runs.recordInput(runId, "cxone-invoice", request.tenantId() + "/" + parsed.invoice().invoiceId(), checksum);
+        recordIntake(parsed, "invoice " + source, started, runId);
+    }
+
+    private void raiseRejected(CxoneInvoiceParser.Parsed parsed, String source, String dedupeScope,
+                               Exchange exchange) {
+        for (RejectedRecord rejected : parsed.rejected()) {
+            exceptions.raise(rejected.toCase(ExceptionType.INVOICE_LINE_REJECTED, CxoneProperties.PIPELINE, source)
+                    .run(exchange.getProperty(HubExchange.RUN_ID, String.class),
+                            exchange.getProperty(HubExchange.CORRELATION_ID, String.class))
+                    .dedupeKey(dedupeScope + "|" + rejected.position())
+                    .build());
+        }
+    }
+
+    private void recordIntake(CxoneInvoiceParser.Parsed parsed, String phase, Instant started, String runId) {
+        runs.recordPhase(runId, started, PhaseCounts.input(phase, parsed.recordsIn(),
+                parsed.recordsIn() - parsed.rejected().size(), parsed.rejected().size(),
+                Map.of("invoice", parsed.invoice().invoiceId(), "period", parsed.invoice().period().toString())));
     }
 
     /** Reconciles every tenant; the run is final only if every tenant's period is final. */
@@ -224,15 +242,16 @@ public class LedgerPipelineSteps {
     }
 
     /**
-     * Daily: the previous month of each tenant is reconciled for good on its final business day (or later, if it
-     * has not been yet). The body becomes the periods to run.
+     * Daily: a month is due once it is final (its final business day has come) until a final run has closed its
+     * GL journal and the ERP has accepted it: a final run without "close", or a batch still pending, keeps it
+     * due (a month missed altogether is closed with POST /api/runs). The body becomes the periods to run.
      */
     public List<String> duePeriods(Exchange exchange) {
         List<String> due = new ArrayList<>();
         for (CxoneProperties.Tenant tenant : properties.tenants()) {
             LocalDate today = finalisation.today(tenant.id());
             YearMonth previous = YearMonth.from(today).minusMonths(1);
-            if (!today.isBefore(finalisation.finalDay(previous)) && !reconciledFinally(tenant.id(), previous)
+            if (!today.isBefore(finalisation.finalDay(previous)) && !journalPosted(previous)
                     && !due.contains(previous.toString())) {
                 due.add(previous.toString());
             }
@@ -252,31 +271,30 @@ public class LedgerPipelineSteps {
         CxoneInvoiceParser.Parsed parsed = parser.fromCsv(content, fileName);
         String checksum = invoices.store(properties.tenant(tenantId).id(), parsed.invoice(), "FILE",
                 new String(content, StandardCharsets.UTF_8), runId);
-        for (RejectedRecord rejected : parsed.rejected()) {
-            exceptions.raise(NewException.of(ExceptionType.INVOICE_LINE_REJECTED, rejected.reason())
-                    .pipeline(PIPELINE)
-                    .source("cxone/" + tenantId + "/" + fileName, rejected.position())
-                    .run(runId, correlationId)
-                    .dedupeKey("file|cxone:" + tenantId + "|" + Checksums.sha256(content) + "|" + rejected.position())
-                    .payload(rejected.raw().getBytes(StandardCharsets.UTF_8), "text")
-                    .build());
-        }
+        raiseRejected(parsed, "cxone/" + tenantId + "/" + fileName, "file|cxone:" + tenantId + "|" + checksum,
+                exchange);
         runs.recordInput(runId, "cxone-invoice", tenantId + "/" + fileName, checksum);
-        runs.recordPhase(runId, started, PhaseCounts.input("ingest cxone/" + tenantId + "/" + fileName,
-                parsed.recordsIn(), parsed.recordsIn() - parsed.rejected().size(), parsed.rejected().size(),
-                Map.of("invoice", parsed.invoice().invoiceId(), "period", parsed.invoice().period().toString())));
+        recordIntake(parsed, "ingest cxone/" + tenantId + "/" + fileName, started, runId);
         YearMonth period = parsed.invoice().period();
         if (hasNormalisedLines(tenantId, period)) {
             reconciliation.reconcile(tenantId, period, finalisation.isFinal(tenantId, period), runId, correlationId);
         }
     }
 
-    private boolean reconciledFinally(String tenantId, YearMonth period) {
-        Integer finals = jdbc.queryForObject("""
-                select count(*) from cxone_reconciliation_result where tenant_id = :tenant and period = :period
-                  and final""", new MapSqlParameterSource("tenant", tenantId).addValue("period", period.toString()),
-                Integer.class);
-        return finals != null && finals > 0;
+    /**
+     * A final run closed the period's journal (even with nothing to post) and the ERP has accepted every batch of
+     * it.
+     */
+    private boolean journalPosted(YearMonth period) {
+        Boolean posted = jdbc.queryForObject("""
+                select exists (select 1 from pipeline_run where pipeline = :pipeline and period = :period
+                                 and status in ('SUCCEEDED', 'COMPLETED_WITH_FAILURES')
+                                 and totals -> 'journalBatches' is not null)
+                   and not exists (select 1 from erp_batch where pipeline = :pipeline and period = :period
+                                     and status <> 'POSTED')""",
+                new MapSqlParameterSource("pipeline", CxoneProperties.PIPELINE).addValue("period", period.toString()),
+                Boolean.class);
+        return Boolean.TRUE.equals(posted);
     }
 
     private boolean hasNormalisedLines(String tenantId, YearMonth period) {

@@ -1,13 +1,14 @@
 package io.billinghub.ledger;
 
+import io.billinghub.platform.LargestRemainder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -22,7 +23,6 @@ import java.util.function.Function;
 public final class LedgerReconciler {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal CENT = new BigDecimal("0.01");
 
     /** Usage of one feature type on one cost centre booked to one GL account, on the configured tax basis. */
     public record UsageGroup(String featureType, String costCenterId, String glAccount, BigDecimal amount,
@@ -78,31 +78,16 @@ public final class LedgerReconciler {
         Map<String, BigDecimal> weights = new TreeMap<>();
         shares.forEach(s -> weights.merge(s.glAccount(), s.amount(), BigDecimal::add));
         BigDecimal weightTotal = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        Map<String, BigDecimal> allocated = new TreeMap<>();
+        BigDecimal total = line.amount().setScale(2, RoundingMode.HALF_UP);
         if (weights.size() <= 1 || weightTotal.signum() == 0) {
             String gl = weights.size() == 1 ? weights.keySet().iterator().next()
                     : glOfCostCentre.apply(line.costCenterId());
-            allocated.put(gl, line.amount().setScale(2, RoundingMode.HALF_UP));
-            return allocated;
+            return Map.of(gl, total);
         }
-        BigDecimal total = line.amount().setScale(2, RoundingMode.HALF_UP);
-        Map<String, BigDecimal> exact = new TreeMap<>();
-        BigDecimal floored = BigDecimal.ZERO;
-        for (Map.Entry<String, BigDecimal> w : weights.entrySet()) {
-            BigDecimal share = total.multiply(w.getValue()).divide(weightTotal, 10, RoundingMode.HALF_UP);
-            exact.put(w.getKey(), share);
-            BigDecimal floor = share.setScale(2, RoundingMode.FLOOR);
-            allocated.put(w.getKey(), floor);
-            floored = floored.add(floor);
-        }
-        int centsLeft = total.subtract(floored).divide(CENT).intValue();
-        List<String> byRemainder = new ArrayList<>(exact.keySet());
-        byRemainder.sort(Comparator.comparing((String gl) -> exact.get(gl).subtract(allocated.get(gl))).reversed()
-                .thenComparing(Comparator.naturalOrder()));
-        for (int i = 0; i < centsLeft; i++) {
-            allocated.merge(byRemainder.get(i % byRemainder.size()), CENT, BigDecimal::add);
-        }
-        return allocated;
+        SortedMap<String, BigDecimal> exact = new TreeMap<>();
+        weights.forEach((gl, weight) -> exact.put(gl, total.multiply(weight).divide(weightTotal, 10,
+                RoundingMode.HALF_UP)));
+        return LargestRemainder.toCents(exact);
     }
 
     private static String key(String featureType, String glAccount) {

@@ -129,7 +129,7 @@ public class LedgerReconciliationService {
                         + ", invoice " + r.invoiceAmount().toPlainString() + " (variance "
                         + r.variance().toPlainString() + ", " + relative + ", tolerance "
                         + properties.varianceTolerancePercent().toPlainString() + " %)")
-                .pipeline(CxoneTransformService.PIPELINE)
+                .pipeline(CxoneProperties.PIPELINE)
                 .source("cxone invoice " + invoice.invoice().invoiceId(), r.featureType() + " / " + r.glAccount())
                 .run(runId, correlationId)
                 .dedupeKey(CxoneTransformService.scope(tenantId, period) + "variance|" + r.featureType() + "|"

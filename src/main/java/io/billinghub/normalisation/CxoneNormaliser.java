@@ -33,7 +33,6 @@ import java.util.Optional;
 public final class CxoneNormaliser {
 
     private static final int SCALE = 6;
-    private static final BigDecimal CENT = new BigDecimal("0.01");
 
     /** Settings of a normalisation pass. */
     public record Settings(ZoneId reportingZone, GlAmountBasis basis, String baseCurrency, BigDecimal taxTolerance,
@@ -76,7 +75,12 @@ public final class CxoneNormaliser {
 
         BigDecimal taxExpected = null;
         boolean taxMismatch = false;
-        if (line.taxRate() != null && line.taxRate().signum() != 0) {
+        if (line.taxRate() == null && line.taxAmount().signum() != 0) {
+            taxMismatch = true;
+            findings.add(new Finding(ExceptionType.CXONE_TAX_MISMATCH, "line " + line.lineId() + " has taxAmount "
+                    + line.taxAmount().toPlainString() + " but no taxRate to check it against",
+                    context(line, localDate)));
+        } else if (line.taxRate() != null) {
             taxExpected = line.costAmount().multiply(line.taxRate()).setScale(SCALE, RoundingMode.HALF_UP);
             taxMismatch = line.taxAmount().subtract(taxExpected).abs().compareTo(settings.taxTolerance()) > 0;
             if (taxMismatch) {
@@ -103,7 +107,18 @@ public final class CxoneNormaliser {
     /** expected = monthly price / working days in the month × active working days, to the cent. */
     private BigDecimal proration(CxoneUsageLine line, LocalDate localDate, List<Finding> findings) {
         LocalDate start = line.serviceStart() != null ? line.serviceStart() : localDate;
-        LocalDate end = line.serviceEnd() != null ? line.serviceEnd() : YearMonth.from(start).atEndOfMonth();
+        YearMonth month = YearMonth.from(start);
+        // a service period running past the month is charged for the month's part only
+        LocalDate end = line.serviceEnd() == null || line.serviceEnd().isAfter(month.atEndOfMonth())
+                ? month.atEndOfMonth() : line.serviceEnd();
+        int workingDays = calendar.workingDays(month);
+        if (end.isBefore(start) || workingDays == 0) {
+            findings.add(new Finding(ExceptionType.CXONE_PRORATION_MISMATCH, "prorated line " + line.lineId()
+                    + " cannot be checked: " + (workingDays == 0 ? month + " has no working days"
+                    : "its service period ends (" + end + ") before it starts (" + start + ")"),
+                    context(line, localDate)));
+            return null;
+        }
         Optional<LedgerRows.LicencePrice> price = ledger.licencePrice(line.featureType(), line.currency(), start);
         if (price.isEmpty()) {
             findings.add(new Finding(ExceptionType.CXONE_PRORATION_MISMATCH, "prorated line " + line.lineId()
@@ -111,13 +126,11 @@ public final class CxoneNormaliser {
                     + start + " in cxone-licence-prices.csv", context(line, localDate)));
             return null;
         }
-        YearMonth month = YearMonth.from(start);
-        int workingDays = calendar.workingDays(month);
         int activeDays = calendar.workingDays(start, end);
         BigDecimal expected = price.get().monthlyCost().multiply(BigDecimal.valueOf(activeDays))
                 .divide(BigDecimal.valueOf(workingDays), 2, RoundingMode.HALF_UP);
         BigDecimal difference = line.costAmount().subtract(expected);
-        if (difference.abs().compareTo(CENT) > 0) {
+        if (difference.abs().compareTo(settings.prorationTolerance()) > 0) {
             Map<String, Object> context = context(line, localDate);
             context.put("monthlyCost", price.get().monthlyCost().toPlainString());
             context.put("workingDaysInMonth", workingDays);

@@ -38,7 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CxoneTransformService {
 
-    public static final String PIPELINE = "cxone-gl";
     private static final Set<ExceptionType> PERIOD_TYPES = EnumSet.of(ExceptionType.CXONE_UNMAPPED_COST_CENTRE,
             ExceptionType.CXONE_TAX_MISMATCH, ExceptionType.CXONE_PRORATION_MISMATCH,
             ExceptionType.CXONE_LINE_REJECTED);
@@ -80,10 +79,14 @@ public class CxoneTransformService {
                 properties.prorationTolerance(), unallocatedGl, unallocatedDepartment), snapshot.data(),
                 snapshot.calendar(), snapshot.versionId());
         ReportWindow window = ReportWindow.of(tenantId, period, tenant.reportingTimeZone());
+        // the lines of the window's latest extraction: a line an earlier report returned and CXone no longer
+        // reports (withdrawn, or moved to another month) is left out
         List<CxoneUsageLine> lines = jdbc.query("""
                 select * from cxone_usage_line where tenant_id = ? and usage_date >= ? and usage_date < ?
+                  and report_id = (select report_id from cxone_extraction where tenant_id = ? and period = ?
+                                   order by id desc limit 1)
                 order by usage_date, line_id""", LINE, tenantId, SqlTime.utc(window.start()),
-                SqlTime.utc(window.end()));
+                SqlTime.utc(window.end()), tenantId, period.toString());
 
         List<NormalisedLine> normalised = new ArrayList<>(lines.size());
         List<NewException> cases = new ArrayList<>();
@@ -102,10 +105,6 @@ public class CxoneTransformService {
                 continue;
             }
             normalised.add(result.line());
-            if (!result.line().mapped()) {
-                unmapped.computeIfAbsent(String.valueOf(line.costCenterId()), k -> new ArrayList<>())
-                        .add(result.line());
-            }
             for (Finding finding : result.findings()) {
                 findingCounts.merge(finding.type().name(), 1, Integer::sum);
                 cases.add(lineCase(finding.type(), finding.reason(), line, period, finding.context(), runId,
@@ -113,6 +112,9 @@ public class CxoneTransformService {
             }
         }
         correctCreditMemos(normalised, byId);
+        // after the credit memos moved to the accounts they correct: what is left is parked in Unallocated
+        normalised.stream().filter(n -> !n.mapped()).forEach(n -> unmapped
+                .computeIfAbsent(String.valueOf(n.costCenterId()), k -> new ArrayList<>()).add(n));
         unmapped.forEach((costCentre, parked) -> {
             findingCounts.merge(ExceptionType.CXONE_UNMAPPED_COST_CENTRE.name(), 1, Integer::sum);
             BigDecimal amount = parked.stream().map(NormalisedLine::glAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -120,7 +122,7 @@ public class CxoneTransformService {
                             + "' has no GL mapping in " + period + ": " + parked.size() + " lines, "
                             + amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + baseCurrency
                             + " parked in the Unallocated bucket (" + unallocatedGl + ")")
-                    .pipeline(PIPELINE)
+                    .pipeline(CxoneProperties.PIPELINE)
                     .source("cxone:" + tenantId + " " + period, "cost centre " + costCentre)
                     .run(runId, correlationId)
                     .dedupeKey(scope(tenantId, period) + "unmapped|" + costCentre)
@@ -187,7 +189,7 @@ public class CxoneTransformService {
     private NewException lineCase(ExceptionType type, String reason, CxoneUsageLine line, YearMonth period,
                                   Map<String, Object> context, String runId, String correlationId) {
         NewException.Builder builder = NewException.of(type, reason)
-                .pipeline(PIPELINE)
+                .pipeline(CxoneProperties.PIPELINE)
                 .source("cxone:" + line.tenantId() + " " + period, "line " + line.lineId())
                 .run(runId, correlationId)
                 .dedupeKey(scope(line.tenantId(), period) + type + "|" + line.lineId())
@@ -196,13 +198,24 @@ public class CxoneTransformService {
         return builder.build();
     }
 
+    /** Writes the period's lines; a line CXone moved here from another month moves with it. */
     private void insert(List<NormalisedLine> lines, String runId) {
         jdbc.batchUpdate("""
                 insert into cxone_normalised_line (line_id, tenant_id, period, local_date, feature_type,
                     cost_center_id, gl_account, department, mapped, region, markup_multiplier, currency, fx_rate,
                     cost_base, tax_base, gl_amount, chargeback_amount, tax_expected, tax_mismatch, prorated_expected,
                     credit_memo_id, reference_version_id, run_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, 1000,
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (tenant_id, line_id) do update set period = excluded.period,
+                    local_date = excluded.local_date, feature_type = excluded.feature_type,
+                    cost_center_id = excluded.cost_center_id, gl_account = excluded.gl_account,
+                    department = excluded.department, mapped = excluded.mapped, region = excluded.region,
+                    markup_multiplier = excluded.markup_multiplier, currency = excluded.currency,
+                    fx_rate = excluded.fx_rate, cost_base = excluded.cost_base, tax_base = excluded.tax_base,
+                    gl_amount = excluded.gl_amount, chargeback_amount = excluded.chargeback_amount,
+                    tax_expected = excluded.tax_expected, tax_mismatch = excluded.tax_mismatch,
+                    prorated_expected = excluded.prorated_expected, credit_memo_id = excluded.credit_memo_id,
+                    reference_version_id = excluded.reference_version_id, run_id = excluded.run_id""", lines, 1000,
                 (PreparedStatement ps, NormalisedLine n) -> bind(ps, n, runId));
     }
 

@@ -19,7 +19,7 @@ public final class Checksums {
         return sha256(content.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static MessageDigest digest() {
+    private static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

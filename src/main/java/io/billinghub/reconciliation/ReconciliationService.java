@@ -136,7 +136,8 @@ public class ReconciliationService {
         return new Outcome(days, result.summaries().size(), matched, byType);
     }
 
-    private Set<LocalDate> usageComplete(Set<LocalDate> days) {
+    /** Those of the days whose usage every tenant has extracted after the day ended. */
+    public Set<LocalDate> usageComplete(Set<LocalDate> days) {
         if (days.isEmpty() || tenants.isEmpty()) {
             return days;
         }

@@ -11,12 +11,19 @@ public final class CsvFields {
     private CsvFields() {
     }
 
-    public static BigDecimal decimal(CsvTable.Row row, String column, List<ValidationError> errors) {
+    /**
+     * A non-negative decimal with at most {@code maxScale} decimals: the scale its column keeps, so the version in
+     * force is the same whether it was just parsed or read back from the database.
+     */
+    public static BigDecimal decimal(CsvTable.Row row, String column, int maxScale, List<ValidationError> errors) {
         String text = row.get(column);
         try {
             BigDecimal value = new BigDecimal(text);
             if (value.signum() < 0) {
                 errors.add(row.error(column + " " + text + " is negative"));
+            }
+            if (value.stripTrailingZeros().scale() > maxScale) {
+                errors.add(row.error(column + " " + text + " has more than " + maxScale + " decimals"));
             }
             return value;
         } catch (NumberFormatException e) {

@@ -6,7 +6,6 @@ import io.billinghub.rating.RateCardEntry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,7 +120,7 @@ public final class TelephonyReferenceParser {
             if (region.isEmpty() || region.equals(GlMappingEntry.ANY)) {
                 errors.add(row.error("destination_region must be a region name"));
             }
-            BigDecimal rate = CsvFields.decimal(row, "rate_per_minute", errors);
+            BigDecimal rate = CsvFields.decimal(row, "rate_per_minute", 8, errors);
             BillingIncrement increment = null;
             try {
                 increment = BillingIncrement.parse(row.get("billing_increment"));

@@ -116,6 +116,15 @@ public class RunRegistry {
                 new MapSqlParameterSource("run", runId).addValue("now", SqlTime.utc(clock.instant())));
     }
 
+    /** The error of a run that ended FAILED; empty for any other run, or none. */
+    public Optional<String> failure(String runId) {
+        if (runId == null) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("select coalesce(error, 'failed') from pipeline_run where run_id = :run"
+                + " and status = 'FAILED'", new MapSqlParameterSource("run", runId), String.class).stream().findFirst();
+    }
+
     public Optional<RunRecord> find(String runId) {
         MapSqlParameterSource p = new MapSqlParameterSource("run", runId);
         List<RunRecord.Phase> phases = jdbc.query("""

@@ -43,16 +43,17 @@ public record SandboxProperties(
         @DefaultValue("sandbox-erp-token") String erpToken,
         @DefaultValue("1") int erpUnavailableFirst) {
 
+    private static final String PREFIX = "hub.embedded.sandbox.";
     private static final String GENERATED = "generated";
 
     public SandboxProperties {
-        requirePositive("calls-per-day", callsPerDay);
-        requirePositive("token-ttl-seconds", tokenTtlSeconds);
-        requireNotNegative("rate-limit-every", rateLimitEvery);
-        requireNotNegative("retry-after-seconds", retryAfterSeconds);
-        requireNotNegative("unavailable-every", unavailableEvery);
-        requireNotNegative("duplicate-page", duplicatePage);
-        requireNotNegative("erp-unavailable-first", erpUnavailableFirst);
+        SettingChecks.positive(PREFIX + "calls-per-day", callsPerDay);
+        SettingChecks.positive(PREFIX + "token-ttl-seconds", tokenTtlSeconds);
+        SettingChecks.notNegative(PREFIX + "rate-limit-every", rateLimitEvery);
+        SettingChecks.notNegative(PREFIX + "retry-after-seconds", retryAfterSeconds);
+        SettingChecks.notNegative(PREFIX + "unavailable-every", unavailableEvery);
+        SettingChecks.notNegative(PREFIX + "duplicate-page", duplicatePage);
+        SettingChecks.notNegative(PREFIX + "erp-unavailable-first", erpUnavailableFirst);
         if (dataset == null || dataset.isBlank()) {
             throw new IllegalArgumentException("hub.embedded.sandbox.dataset must be \"generated\" or a file");
         }
@@ -70,17 +71,5 @@ public record SandboxProperties(
                 + ", rateLimitEvery=" + rateLimitEvery + ", retryAfterSeconds=" + retryAfterSeconds
                 + ", unavailableEvery=" + unavailableEvery + ", duplicatePage=" + duplicatePage
                 + ", clientId=" + clientId + ", erpUnavailableFirst=" + erpUnavailableFirst + "]";
-    }
-
-    private static void requirePositive(String name, long value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException("hub.embedded.sandbox." + name + " must be positive, was " + value);
-        }
-    }
-
-    private static void requireNotNegative(String name, long value) {
-        if (value < 0) {
-            throw new IllegalArgumentException("hub.embedded.sandbox." + name + " must not be negative, was " + value);
-        }
     }
 }

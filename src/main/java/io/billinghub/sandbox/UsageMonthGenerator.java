@@ -45,9 +45,6 @@ public final class UsageMonthGenerator {
     static final Carrier UNKNOWN = new Carrier("Lumen", 6, 6);
     private static final List<Carrier> MAPPED = List.of(BANDWIDTH, TWILIO, TELNYX, SINCH);
 
-    private record Weighted<T>(T item, int weight) {
-    }
-
     /**
      * A destination: a number prefix, how many random digits complete the E.164 number, and the carriers the
      * tenant's routing policy sends it to. Those carriers have a rate for it, except for Tuvalu (+688), which no
@@ -276,15 +273,7 @@ public final class UsageMonthGenerator {
     }
 
     private <T> T pick(List<Weighted<T>> items) {
-        int total = items.stream().mapToInt(Weighted::weight).sum();
-        int draw = random.nextInt(total);
-        for (Weighted<T> item : items) {
-            draw -= item.weight();
-            if (draw < 0) {
-                return item.item();
-            }
-        }
-        throw new IllegalStateException("unreachable: draw below total weight");
+        return Weighted.pick(random, items);
     }
 
     private <T> T pickUniform(List<T> items) {

@@ -7,7 +7,10 @@ import io.billinghub.support.HubIntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The ERP push when the ERP is down: dead letter after the retries, then one replay posts it exactly once. */
+/**
+ * The ERP push when the ERP is down (dead letter after the retries, then one replay posts it exactly once), and a
+ * month that is not posted because a day of its usage is missing.
+ */
 class ErpPostRouteTest extends HubIntegrationTest {
 
     @Test
@@ -44,4 +47,18 @@ class ErpPostRouteTest extends HubIntegrationTest {
         assertThat(erpLedger.charges()).hasSize(1);
     }
 
+    @Test
+    void aMonthWithADayWhoseUsageWasNotCompletelyExtractedIsNotPosted() throws Exception {
+        runOctober("carrier-cpm", "carrier-cpm-period", false);
+        // 15 October's window never completed (its case waits in the exception queue)
+        jdbc.update("delete from extraction_window where window_start = '2026-10-15T00:00:00Z'");
+
+        // the daily job would close October (it ended more than 48 hours ago) but a day of it is missing
+        producer.sendBody("direct:carrier-reconciliation-daily", null);
+        assertThat(erpLedger.charges()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from erp_batch", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select totals -> 'notClosed' ->> '2026-10' from pipeline_run"
+                + " where pipeline = 'carrier-reconciliation'", String.class))
+                .isEqualTo("usage not completely extracted for 1 day(s), first 2026-10-15");
+    }
 }

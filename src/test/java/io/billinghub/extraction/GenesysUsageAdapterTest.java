@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.exceptions.RejectedRecord;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class GenesysUsageAdapterTest {
             assertThat(leg.billingDurationSeconds()).isEqualTo(220);
             assertThat(leg.rawPayload()).contains("\"legId\":\"l1\"");
         });
-        assertThat(mapped.rejected()).extracting(RejectedUsageRecord::position, RejectedUsageRecord::reason)
+        assertThat(mapped.rejected()).extracting(RejectedRecord::position, RejectedRecord::reason)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("page 2 record 2", "legId is missing"),
                         org.assertj.core.groups.Tuple.tuple("page 2 record 3",

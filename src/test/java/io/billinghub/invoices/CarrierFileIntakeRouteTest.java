@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 
-/** A carrier file with a broken X12 envelope: error folder, a case with position and reason, nothing stored. */
+/**
+ * Carrier files: a broken X12 envelope (error folder, a case with position and reason, nothing stored), and a file
+ * whose processing was interrupted.
+ */
 class CarrierFileIntakeRouteTest extends HubIntegrationTest {
 
     @Test
@@ -51,5 +54,41 @@ class CarrierFileIntakeRouteTest extends HubIntegrationTest {
         assertThat(corrected.matches(60, TimeUnit.SECONDS)).isTrue();
         assertThat(filesIn("twilio/done")).isEqualTo(1L);
         assertThat(jdbc.queryForObject("select count(*) from carrier_invoice_line", Long.class)).isEqualTo(2L);
+    }
+
+    @Test
+    void aFileStoppedHalfWayIsResumedAndItsContentUnderAnotherNameIsADuplicate() throws Exception {
+        // one invoice of 6 lines, of which "one" minutes (leg-bad) cannot be read: 5 lines and a case
+        byte[] content = fixture("e2e/bandwidth-2026-10.csv");
+        dropAndWait("bw-2026-10.csv", content);
+        assertThat(jdbc.queryForObject("select count(*) from carrier_invoice_line", Long.class)).isEqualTo(5L);
+        assertThat(jdbc.queryForObject("select count(*) from exception_item where type = 'INVOICE_LINE_REJECTED'",
+                Long.class)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("select completed_at is not null from carrier_invoice_file", Boolean.class))
+                .isTrue();
+
+        // the hub stopped after storing the file and before finishing with it; the carrier sends it again
+        jdbc.update("update carrier_invoice_file set completed_at = null");
+        dropAndWait("bw-2026-10-resent.csv", content);
+        // resumed on what was stored: one file, one current invoice of 5 lines, the one case; now completed
+        assertThat(jdbc.queryForObject("select count(*) from carrier_invoice_file", Long.class)).isEqualTo(1L);
+        assertThat(jdbc.queryForList("select status from carrier_invoice", String.class)).containsExactly("CURRENT");
+        assertThat(jdbc.queryForObject("select count(*) from carrier_invoice_line", Long.class)).isEqualTo(5L);
+        assertThat(jdbc.queryForObject("select count(*) from exception_item where type = 'INVOICE_LINE_REJECTED'",
+                Long.class)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("select completed_at is not null from carrier_invoice_file", Boolean.class))
+                .isTrue();
+
+        // completed: the same content under a third name is a duplicate and changes nothing
+        dropAndWait("bw-copy.csv", content);
+        assertThat(jdbc.queryForObject("select details ->> 'duplicate' from run_phase where phase = ?", String.class,
+                "ingest bandwidth/bw-copy.csv")).isEqualTo("true");
+        assertThat(jdbc.queryForList("select status from carrier_invoice", String.class)).containsExactly("CURRENT");
+    }
+
+    private void dropAndWait(String fileName, byte[] content) throws Exception {
+        NotifyBuilder taken = new NotifyBuilder(camel).fromRoute("carrier-invoices-bandwidth").whenDone(1).create();
+        drop("bandwidth", fileName, content);
+        assertThat(taken.matches(60, TimeUnit.SECONDS)).isTrue();
     }
 }

@@ -91,6 +91,22 @@ class CxoneFinalisationTest extends HubIntegrationTest {
         assertThat(jdbc.queryForObject(PERIOD_RUNS.replace("*", "count(*)"), Long.class)).isEqualTo(1L);
     }
 
+    @Test
+    void aFinalRunThatDidNotCloseLeavesTheMonthToTheDailySchedule() throws Exception {
+        // Monday 9 November, noon in New York: October is final, but the run is not asked to close
+        ((SettableClock) clock).set(Instant.parse("2026-11-09T17:00:00Z"));
+        runOctober("cxone-gl", "cxone-period", false);
+        assertThat(jdbc.queryForList("select distinct final from cxone_reconciliation_result", Boolean.class))
+                .containsExactly(true);
+        assertThat(erpLedger.charges()).isEmpty();
+
+        // the daily job still finds October's journal unposted, and posts it
+        producer.sendBody("direct:cxone-finalisation-daily", null);
+        assertThat(jdbc.queryForList(PERIOD_RUNS.replace("*", "trigger") + " order by started_at", String.class))
+                .containsExactly("API", "SCHEDULE");
+        assertThat(erpLedger.charges()).hasSize(1);
+    }
+
     private HttpResponse<String> webhook(String body, String signature) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT
                 + "/api/webhooks/cxone")).header("Content-Type", "application/json")

@@ -39,9 +39,19 @@ class CxoneNormaliserTest {
             List.of(new LedgerRows.Holiday(LocalDate.parse("2026-10-12"), "Columbus Day")));
 
     private static CxoneNormaliser normaliser(GlAmountBasis basis) {
+        return normaliser(basis, "0.01");
+    }
+
+    private static CxoneNormaliser normaliser(GlAmountBasis basis, String prorationTolerance) {
         return new CxoneNormaliser(new CxoneNormaliser.Settings(ZoneId.of("America/New_York"), basis, "USD",
-                new BigDecimal("0.00005"), new BigDecimal("0.01"), "9999-0000", "Unallocated"), LEDGER,
+                new BigDecimal("0.00005"), new BigDecimal(prorationTolerance), "9999-0000", "Unallocated"), LEDGER,
                 new BusinessCalendar(Set.of(LocalDate.parse("2026-10-12"))), 42L);
+    }
+
+    private static CxoneUsageLine licence(String id, String cost, String serviceEnd) {
+        return new CxoneUsageLine(id, "acme", "r1", Instant.parse("2026-10-19T13:00:00Z"), "u2", "agent.new", null,
+                "LICENSE_AGENT", null, null, new BigDecimal(cost), "USD", BigDecimal.ZERO, null, "cc_t2", true, null,
+                null, "AGENT", LocalDate.parse("2026-10-19"), LocalDate.parse(serviceEnd), "{}");
     }
 
     private static CxoneUsageLine line(String id, String usageDate, String cost, String currency, String tax,
@@ -118,6 +128,17 @@ class CxoneNormaliserTest {
     }
 
     @Test
+    void aTaxAmountWithoutARateToCheckItAgainstIsFlagged() {
+        CxoneNormaliser.Result result = normaliser(GlAmountBasis.PRE_TAX).normalise(line("d",
+                "2026-10-15T15:00:00Z", "0.42", "USD", "0.05", null, "cc_t2"));
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(ExceptionType.CXONE_TAX_MISMATCH);
+            assertThat(f.reason()).isEqualTo("line d has taxAmount 0.05 but no taxRate to check it against");
+        });
+        assertThat(result.line().taxMismatch()).isTrue();
+    }
+
+    @Test
     void anUnmappedCostCentreGoesToTheUnallocatedBucket() {
         NormalisedLine n = normaliser(GlAmountBasis.PRE_TAX)
                 .normalise(line("l1", "2026-10-15T15:00:00Z", "2.00", "USD", "0.16", "0.08", "cc_legacy")).line();
@@ -148,5 +169,21 @@ class CxoneNormaliserTest {
             assertThat(f.context()).containsEntry("expected", "45.24").containsEntry("activeWorkingDays", 10)
                     .containsEntry("workingDaysInMonth", 21);
         });
+    }
+
+    @Test
+    void theProrationToleranceIsTheConfiguredOneAndTheServicePeriodEndsWithTheMonth() {
+        // 45.29 is 0.05 above the expected 45.24: flagged at 0.01, within a tolerance of 0.05
+        assertThat(normaliser(GlAmountBasis.PRE_TAX, "0.05").normalise(licence("p3", "45.29", "2026-10-31"))
+                .findings()).isEmpty();
+        // a service period running into November is charged for October's part: 19-31 Oct, 10 working days
+        CxoneNormaliser.Result spanning = normaliser(GlAmountBasis.PRE_TAX)
+                .normalise(licence("p4", "45.24", "2026-11-15"));
+        assertThat(spanning.findings()).isEmpty();
+        assertThat(spanning.line().proratedExpected()).isEqualByComparingTo("45.24");
+        // a service period ending before it starts cannot be checked: a case, not a crash
+        assertThat(normaliser(GlAmountBasis.PRE_TAX).normalise(licence("p5", "45.24", "2026-10-01")).findings())
+                .singleElement().extracting(Finding::reason).isEqualTo("prorated line p5 cannot be checked: its"
+                        + " service period ends (2026-10-01) before it starts (2026-10-19)");
     }
 }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
-import io.billinghub.exceptions.NewException;
-import io.billinghub.extraction.RejectedUsageRecord;
+import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.extraction.UsageStaging;
 import io.billinghub.platform.Checksums;
 import io.billinghub.platform.HubExchange;
@@ -39,7 +38,6 @@ import org.springframework.stereotype.Component;
 @Component("cxoneExtractionSteps")
 public class CxoneExtractionSteps {
 
-    public static final String PIPELINE = "cxone-gl";
     static final String STATE = "hubCxoneState";
     private static final Logger LOG = LoggerFactory.getLogger(CxoneExtractionSteps.class);
 
@@ -79,7 +77,7 @@ public class CxoneExtractionSteps {
         CxoneExtraction request = exchange.getIn().getMandatoryBody(CxoneExtraction.class);
         CxoneProperties.Tenant tenant = properties.tenant(request.tenantId());
         exchange.setProperty(HubExchange.PERIOD, request.period().toString());
-        runSteps.ensure(exchange, PIPELINE);
+        runSteps.ensure(exchange, CxoneProperties.PIPELINE);
         ReportWindow window = ReportWindow.of(tenant.id(), request.period(), tenant.reportingTimeZone());
         CxoneExtractionState state = new CxoneExtractionState(window, clock.instant());
         reports.reusable(window, clock.instant(), properties.reportReuse())
@@ -189,24 +187,22 @@ public class CxoneExtractionSteps {
         CxoneReportPage page = adapter.parse(exchange.getIn().getBody(String.class), tenantId, state.reportId(),
                 state.pages() + 1);
         UsageStaging.StageCounts counts = staging.upsert(page.lines(), runId, clock.instant());
-        for (RejectedUsageRecord rejected : page.rejected()) {
-            exceptions.raise(NewException.of(ExceptionType.MALFORMED_RECORD, rejected.reason())
-                    .pipeline(PIPELINE)
-                    .source("cxone:" + tenantId + " " + state.window().period(), rejected.position())
+        for (RejectedRecord rejected : page.rejected()) {
+            exceptions.raise(rejected.toCase(ExceptionType.MALFORMED_RECORD, CxoneProperties.PIPELINE,
+                            "cxone:" + tenantId + " " + state.window().period())
                     .run(runId, exchange.getProperty(HubExchange.CORRELATION_ID, String.class))
                     .dedupeKey("record|cxone:" + tenantId + "|" + Checksums.sha256(rejected.raw()))
-                    .payload(rejected.raw().getBytes(StandardCharsets.UTF_8), "text")
                     .build());
         }
         state.page(page, counts);
     }
 
-    /** Records the extraction with the checksum of the staged window: the input of every later phase. */
+    /** Records the extraction with the checksum of the report's staged lines: the input of every later phase. */
     public void finish(Exchange exchange) {
         CxoneExtractionState state = exchange.getProperty(STATE, CxoneExtractionState.class);
         ReportWindow window = state.window();
         String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
-        String checksum = staging.checksum(window);
+        String checksum = staging.checksum(window.tenantId(), state.reportId());
         jdbc.update("""
                 insert into cxone_extraction (tenant_id, period, window_start, window_end, report_id, pages, lines,
                     checksum, extracted_at, run_id)

@@ -32,6 +32,9 @@ public record CxoneProperties(
         int finalBusinessDay,
         String webhookSecret) {
 
+    /** The pipeline's name in runs, exception cases and ERP batches. */
+    public static final String PIPELINE = "cxone-gl";
+
     public CxoneProperties {
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
     }
@@ -39,6 +42,13 @@ public record CxoneProperties(
     public enum GlAmountBasis {
         PRE_TAX,
         POST_TAX
+    }
+
+    /** Keeps the webhook secret out of logs and error messages that print the settings. */
+    @Override
+    public String toString() {
+        return "CxoneProperties[tenants=" + tenants + ", glAmountBasis=" + glAmountBasis + ", finalBusinessDay="
+                + finalBusinessDay + ", webhookSecret=***]";
     }
 
     public Tenant tenant(String id) {

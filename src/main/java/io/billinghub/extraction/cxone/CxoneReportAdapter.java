@@ -3,7 +3,7 @@ package io.billinghub.extraction.cxone;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.billinghub.extraction.RejectedUsageRecord;
+import io.billinghub.exceptions.RejectedRecord;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -35,14 +35,14 @@ public class CxoneReportAdapter {
             throw new IllegalStateException("report " + reportId + " page " + page + " has no data array");
         }
         List<CxoneUsageLine> lines = new ArrayList<>();
-        List<RejectedUsageRecord> rejected = new ArrayList<>();
+        List<RejectedRecord> rejected = new ArrayList<>();
         int item = 0;
         for (JsonNode record : data) {
             item++;
             try {
                 lines.add(map(record, tenantId, reportId));
             } catch (IllegalArgumentException | DateTimeException e) {
-                rejected.add(new RejectedUsageRecord("report " + reportId + " page " + page + " record " + item,
+                rejected.add(new RejectedRecord("report " + reportId + " page " + page + " record " + item,
                         e.getMessage(), record.toString()));
             }
         }

@@ -1,10 +1,10 @@
 package io.billinghub.extraction.cxone;
 
-import io.billinghub.extraction.RejectedUsageRecord;
+import io.billinghub.exceptions.RejectedRecord;
 import java.util.List;
 
 /** One page of report data, mapped; recordsIn = lines + rejected. */
-public record CxoneReportPage(List<CxoneUsageLine> lines, List<RejectedUsageRecord> rejected, String nextPageToken) {
+public record CxoneReportPage(List<CxoneUsageLine> lines, List<RejectedRecord> rejected, String nextPageToken) {
 
     public int recordsIn() {
         return lines.size() + rejected.size();

@@ -16,11 +16,7 @@ import org.springframework.stereotype.Repository;
 public class CxoneReports {
 
     /** A report as last seen. */
-    public record Report(String reportId, String status, Instant submittedAt, Instant completedAt, int polls) {
-
-        public boolean complete() {
-            return "COMPLETE".equals(status);
-        }
+    public record Report(String reportId, String status, Instant submittedAt) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -32,7 +28,7 @@ public class CxoneReports {
     /** The report of this exact window still usable at {@code now}: complete within the reuse time, or pending. */
     public Optional<Report> reusable(ReportWindow window, Instant now, Duration reuse) {
         return jdbc.query("""
-                select report_id, status, submitted_at, completed_at, polls from cxone_report
+                select report_id, status, submitted_at from cxone_report
                 where tenant_id = :tenant and window_start = :from and window_end = :to
                   and (status = 'COMPLETE' and completed_at > :completedAfter
                        or status in ('QUEUED', 'PROCESSING') and submitted_at > :submittedAfter)
@@ -41,8 +37,8 @@ public class CxoneReports {
                         .addValue("to", SqlTime.utc(window.end()))
                         .addValue("completedAfter", SqlTime.utc(now.minus(reuse)))
                         .addValue("submittedAfter", SqlTime.utc(now.minus(reuse))),
-                (rs, i) -> new Report(rs.getString(1), rs.getString(2), SqlTime.instant(rs, "submitted_at"),
-                        SqlTime.instant(rs, "completed_at"), rs.getInt(5))).stream().findFirst();
+                (rs, i) -> new Report(rs.getString(1), rs.getString(2), SqlTime.instant(rs, "submitted_at")))
+                .stream().findFirst();
     }
 
     /** A new report; an id CXone hands out again (after purging its reports) starts over. */

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stages CXone lines idempotently on lineId, raw payload kept: a retried page or a re-run extraction updates
- * nothing unless CXone really changed the line (CXone keeps lineId stable across report regenerations).
+ * Stages CXone lines idempotently on tenant and lineId, raw payload kept: a retried page or a re-run extraction
+ * changes no line's content unless CXone really changed the line (CXone keeps lineId stable across report
+ * regenerations).
  */
 @Repository
 public class CxoneStaging {
@@ -35,6 +36,10 @@ public class CxoneStaging {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Upserts the page's lines. Every line is stamped with the report that returned it (the transformation reads
+     * the latest report's lines); it counts as updated only when CXone changed its content.
+     */
     public UsageStaging.StageCounts upsert(List<CxoneUsageLine> lines, String runId, Instant now) {
         Map<String, CxoneUsageLine> unique = new LinkedHashMap<>();
         lines.forEach(line -> unique.put(line.lineId(), line));
@@ -44,39 +49,45 @@ public class CxoneStaging {
         List<CxoneUsageLine> batch = List.copyOf(unique.values());
         int[] counts = new int[2];
         jdbc.query((Connection con) -> statement(con, batch, runId, now), rs -> {
-            counts[rs.getBoolean(1) ? 0 : 1]++;
+            if (rs.getBoolean("inserted")) {
+                counts[0]++;
+            } else if (rs.getBoolean("changed")) {
+                counts[1]++;
+            }
         });
         return new UsageStaging.StageCounts(counts[0], counts[1], lines.size() - counts[0] - counts[1]);
     }
 
-    /** SHA-256 over every staged line's id and payload checksum of the window, in lineId order. */
-    public String checksum(ReportWindow window) {
+    /** SHA-256 over the id and payload checksum of every line the report returned, in lineId order. */
+    public String checksum(String tenantId, String reportId) {
         return jdbc.queryForObject("""
                 select encode(sha256(convert_to(coalesce(string_agg(line_id || ':' || payload_checksum, ','
                     order by line_id), ''), 'UTF8')), 'hex')
-                from cxone_usage_line where tenant_id = ? and usage_date >= ? and usage_date < ?""", String.class,
-                window.tenantId(), SqlTime.utc(window.start()), SqlTime.utc(window.end()));
+                from cxone_usage_line where tenant_id = ? and report_id = ?""", String.class, tenantId, reportId);
     }
 
     private static PreparedStatement statement(Connection con, List<CxoneUsageLine> batch, String runId, Instant now)
             throws SQLException {
-        StringBuilder select = new StringBuilder();
         StringBuilder unnest = new StringBuilder();
         StringBuilder updates = new StringBuilder();
         for (int c = 0; c < COLUMNS.length; c++) {
-            select.append(c == 0 ? "" : ", ").append("u.").append(COLUMNS[c]);
             unnest.append(c == 0 ? "" : ", ").append("?::text[]::").append(TYPES[c]).append("[]");
-            if (c > 0) {
-                updates.append(c == 1 ? "" : ", ").append(COLUMNS[c]).append(" = excluded.").append(COLUMNS[c]);
+            if (c > 1) {
+                updates.append(COLUMNS[c]).append(" = excluded.").append(COLUMNS[c]).append(", ");
             }
         }
-        PreparedStatement ps = con.prepareStatement("insert into cxone_usage_line (" + String.join(", ", COLUMNS)
-                + ", first_run_id, last_run_id, first_seen_at, last_seen_at) select " + select + ", ?, ?, ?, ?"
-                + " from unnest(" + unnest + ") as u(" + String.join(", ", COLUMNS) + ")"
-                + " on conflict (line_id) do update set " + updates + ", last_run_id = excluded.last_run_id,"
-                + " last_seen_at = excluded.last_seen_at"
-                + " where cxone_usage_line.payload_checksum <> excluded.payload_checksum"
-                + " returning (xmax = 0) as inserted");
+        String columns = String.join(", ", COLUMNS);
+        // "before" reads the statement's snapshot, i.e. the lines as they were staged before this page
+        PreparedStatement ps = con.prepareStatement("with incoming as (select * from unnest(" + unnest + ") as u("
+                + columns + ")), before as (select s.line_id, s.payload_checksum from cxone_usage_line s"
+                + " join incoming i on i.tenant_id = s.tenant_id and i.line_id = s.line_id),"
+                + " upserted as (insert into cxone_usage_line (" + columns
+                + ", first_run_id, last_run_id, first_seen_at, last_seen_at) select " + columns + ", ?, ?, ?, ?"
+                + " from incoming on conflict (tenant_id, line_id) do update set " + updates
+                + "last_run_id = excluded.last_run_id, last_seen_at = excluded.last_seen_at"
+                + " returning line_id, payload_checksum, (xmax = 0) as inserted)"
+                + " select u.inserted, b.payload_checksum is distinct from u.payload_checksum as changed"
+                + " from upserted u left join before b on b.line_id = u.line_id");
         String[][] values = new String[COLUMNS.length][batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             CxoneUsageLine l = batch.get(i);
@@ -89,15 +100,15 @@ public class CxoneStaging {
                 values[c][i] = row[c] == null ? null : row[c].toString();
             }
         }
-        ps.setString(1, runId);
-        ps.setString(2, runId);
-        ps.setObject(3, SqlTime.utc(now));
-        ps.setObject(4, SqlTime.utc(now));
         // every column travels as text (unambiguous ISO instants, plain decimals) and is cast in SQL
-        int p = 5;
+        int p = 1;
         for (String[] column : values) {
             ps.setArray(p++, con.createArrayOf("text", column));
         }
+        ps.setString(p++, runId);
+        ps.setString(p++, runId);
+        ps.setObject(p++, SqlTime.utc(now));
+        ps.setObject(p, SqlTime.utc(now));
         return ps;
     }
 

@@ -1,5 +1,6 @@
 package io.billinghub.invoices.csv;
 
+import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.invoices.CarrierTime;
 import io.billinghub.invoices.InvalidInvoiceFileException;
 import io.billinghub.invoices.Invoice;
@@ -7,7 +8,7 @@ import io.billinghub.invoices.InvoiceLine;
 import io.billinghub.invoices.InvoiceParser;
 import io.billinghub.invoices.InvoiceText;
 import io.billinghub.invoices.ParsedInvoiceFile;
-import io.billinghub.invoices.RejectedRecord;
+import io.billinghub.platform.Decimals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -171,14 +172,10 @@ public class CsvInvoiceParser implements InvoiceParser {
 
     /** Exact decimal from text; a negative scale (from {@code 1E+2}) is widened to 0 so the value prints plainly. */
     private static BigDecimal decimal(String column, String text) throws RecordRejected {
-        if (text.isEmpty()) {
-            throw new RecordRejected(column + " is empty");
-        }
         try {
-            BigDecimal value = new BigDecimal(text);
-            return value.scale() < 0 ? value.setScale(0) : value;
-        } catch (NumberFormatException e) {
-            throw new RecordRejected(column + " '" + text + "' is not a decimal number");
+            return Decimals.parse(column, text);
+        } catch (IllegalArgumentException e) {
+            throw new RecordRejected(e.getMessage());
         }
     }
 

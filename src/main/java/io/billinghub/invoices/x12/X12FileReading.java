@@ -1,11 +1,11 @@
 package io.billinghub.invoices.x12;
 
+import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.invoices.CarrierTime;
 import io.billinghub.invoices.InvalidInvoiceFileException;
 import io.billinghub.invoices.Invoice;
 import io.billinghub.invoices.InvoiceLine;
 import io.billinghub.invoices.ParsedInvoiceFile;
-import io.billinghub.invoices.RejectedRecord;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;

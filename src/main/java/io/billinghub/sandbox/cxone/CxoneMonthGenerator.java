@@ -1,5 +1,6 @@
 package io.billinghub.sandbox.cxone;
 
+import io.billinghub.sandbox.Weighted;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -128,9 +129,6 @@ public final class CxoneMonthGenerator {
             "harris", "sanchez", "clark", "ramirez", "lewis", "robinson", "walker", "young", "allen", "king",
             "wright", "scott", "torres", "nguyen", "hill", "flores", "green", "adams", "nelson", "baker", "hall",
             "rivera", "campbell", "mitchell", "carter", "roberts", "tremblay", "gagnon", "roy", "cote", "bouchard");
-
-    private record Weighted<T>(T item, int weight) {
-    }
 
     private static final List<Weighted<String>> US_NUMBERS = List.of(new Weighted<>("+1212555", 30),
             new Weighted<>("+1646555", 15), new Weighted<>("+1312555", 20), new Weighted<>("+1415555", 20),
@@ -568,14 +566,6 @@ public final class CxoneMonthGenerator {
     }
 
     private <T> T pick(List<Weighted<T>> items) {
-        int total = items.stream().mapToInt(Weighted::weight).sum();
-        int draw = random.nextInt(total);
-        for (Weighted<T> item : items) {
-            draw -= item.weight();
-            if (draw < 0) {
-                return item.item();
-            }
-        }
-        throw new IllegalStateException("unreachable: draw below total weight");
+        return Weighted.pick(random, items);
     }
 }

@@ -1,5 +1,6 @@
 package io.billinghub.sandbox.cxone;
 
+import io.billinghub.sandbox.SettingChecks;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -53,13 +54,13 @@ public record CxoneSandboxProperties(
             throw new IllegalArgumentException(PREFIX + "users must be at least " + CxoneMonthGenerator.MIN_USERS
                     + ", was " + users);
         }
-        requirePositive("token-ttl-seconds", tokenTtlSeconds);
-        requirePositive("report-retention-hours", reportRetentionHours);
-        requirePositive("rate-limit-burst", rateLimitBurst);
-        requireNotNegative("processing-polls", processingPolls);
-        requireNotNegative("rate-limit-every", rateLimitEvery);
-        requireNotNegative("retry-after-seconds", retryAfterSeconds);
-        requireNotNegative("unavailable-every", unavailableEvery);
+        SettingChecks.positive(PREFIX + "token-ttl-seconds", tokenTtlSeconds);
+        SettingChecks.positive(PREFIX + "report-retention-hours", reportRetentionHours);
+        SettingChecks.positive(PREFIX + "rate-limit-burst", rateLimitBurst);
+        SettingChecks.notNegative(PREFIX + "processing-polls", processingPolls);
+        SettingChecks.notNegative(PREFIX + "rate-limit-every", rateLimitEvery);
+        SettingChecks.notNegative(PREFIX + "retry-after-seconds", retryAfterSeconds);
+        SettingChecks.notNegative(PREFIX + "unavailable-every", unavailableEvery);
         if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
             throw new IllegalArgumentException(PREFIX + "client-id and client-secret must not be blank");
         }
@@ -84,17 +85,5 @@ public record CxoneSandboxProperties(
                 + ", failReports=" + failReports + ", reportRetentionHours=" + reportRetentionHours
                 + ", rateLimitEvery=" + rateLimitEvery + ", rateLimitBurst=" + rateLimitBurst
                 + ", retryAfterSeconds=" + retryAfterSeconds + ", unavailableEvery=" + unavailableEvery + "]";
-    }
-
-    private static void requirePositive(String name, long value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(PREFIX + name + " must be positive, was " + value);
-        }
-    }
-
-    private static void requireNotNegative(String name, long value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(PREFIX + name + " must not be negative, was " + value);
-        }
     }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.invoices.InvalidInvoiceFileException;
 import io.billinghub.invoices.Invoice;
 import io.billinghub.invoices.InvoiceLine;
 import io.billinghub.invoices.ParsedInvoiceFile;
-import io.billinghub.invoices.RejectedRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -81,6 +81,7 @@ class LedgerReferenceParserTest {
         String prefixes = PREFIXES + """
                 1212,Northeast,1.10,2026-06-01,
                 +1x,Nowhere,0,2026-01-01,
+                +44,UK,1.1234567,2026-01-01,
                 """;
         String fx = FX + """
                 USD,1.01,2026-01-01,
@@ -99,6 +100,7 @@ class LedgerReferenceParserTest {
                 "cxone-phone-prefixes.csv:4: effective range overlaps line 3 for prefix +1212",
                 "cxone-phone-prefixes.csv:5: prefix '+1x' must be E.164 digits, e.g. +1212",
                 "cxone-phone-prefixes.csv:5: markup_multiplier must be above 0",
+                "cxone-phone-prefixes.csv:6: markup_multiplier 1.1234567 has more than 6 decimals",
                 "fx-rates.csv:4: the base currency USD can only have rate_to_base 1",
                 "fx-rates.csv:5: effective_to 2026-12-01 is before effective_from 2026-12-31",
                 "cxone-licence-prices.csv:3: currency EUR has no rate in fx-rates.csv",
