@@ -23,7 +23,7 @@ public class CarrierCpmSteps {
 
     public static final String PERIOD_PIPELINE = "carrier-cpm";
     public static final String DAILY_PIPELINE = "carrier-reconciliation";
-    public static final String CLOSE = "hubClose";
+    public static final String CLOSE = HubExchange.CLOSE;
 
     private final RunSteps runSteps;
     private final RunRegistry runs;

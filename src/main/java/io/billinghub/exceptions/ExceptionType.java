@@ -43,5 +43,15 @@ public enum ExceptionType {
     /** A prorated licence differs from monthly cost / working days × active days by more than 0.01. */
     CXONE_PRORATION_MISMATCH,
     /** A feature type × GL account × period whose usage and invoice differ beyond the tolerance. */
-    CXONE_VARIANCE
+    CXONE_VARIANCE,
+    /** An organisation record (user, queue, conversation, shift...) a vendor API returned that cannot be read. */
+    ORG_RECORD_REJECTED,
+    /** A ghost, malformed or missing cost centre whose charges wait in Unallocated. */
+    CHARGEBACK_COST_CENTRE,
+    /** A business unit's scheduled and available WFM minutes of a day differ by more than the threshold. */
+    CHARGEBACK_WFM_VARIANCE,
+    /** A period whose allocated total differs from the platform spend by more than the threshold. */
+    CHARGEBACK_VARIANCE,
+    /** Reference problems met while allocating: unpriced licence type, conflicting or unknown model, no traffic. */
+    CHARGEBACK_REFERENCE
 }

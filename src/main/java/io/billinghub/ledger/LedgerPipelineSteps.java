@@ -40,8 +40,8 @@ import org.springframework.stereotype.Component;
 @Component("ledgerSteps")
 public class LedgerPipelineSteps {
 
-    public static final String EXTRACT = "hubCxoneExtract";
-    public static final String CLOSE = "hubClose";
+    public static final String EXTRACT = HubExchange.EXTRACT;
+    public static final String CLOSE = HubExchange.CLOSE;
     static final String FINAL = "hubCxoneFinal";
     private static final Logger LOG = LoggerFactory.getLogger(LedgerPipelineSteps.class);
 

@@ -13,6 +13,10 @@ public final class HubExchange {
     public static final String PIPELINE = "hubPipeline";
     public static final String TRIGGER = "hubTrigger";
     public static final String PERIOD = "hubPeriod";
+    /** Whether a period run closes the period to the ERP. */
+    public static final String CLOSE = "hubClose";
+    /** Whether a period run extracts from the vendor first (false: recompute from what is staged). */
+    public static final String EXTRACT = "hubExtract";
     /** Who dropped a file: the carrier id, or the CXone tenant id. */
     public static final String SOURCE_ID = "hubSourceId";
     public static final String FILE_CHECKSUM = "hubFileChecksum";

@@ -25,7 +25,7 @@ public class RunController {
 
     /** The pipelines a period can be run for, and the route that runs them. */
     private static final Map<String, String> PERIOD_ROUTES = Map.of("carrier-cpm", "carrier-cpm-period",
-            "cxone-gl", "cxone-period");
+            "cxone-gl", "cxone-period", "chargeback", "chargeback-period");
 
     private final RunRegistry runs;
     private final ProducerTemplate producer;
@@ -76,8 +76,8 @@ public class RunController {
         exchange.setProperty(HubExchange.RUN_OWNER, route);
         exchange.setProperty(HubExchange.PERIOD, period);
         exchange.setProperty(HubExchange.TRIGGER, "API");
-        exchange.setProperty("hubClose", close);
-        exchange.setProperty("hubCxoneExtract", !Boolean.FALSE.equals(request.extract()));
+        exchange.setProperty(HubExchange.CLOSE, close);
+        exchange.setProperty(HubExchange.EXTRACT, !Boolean.FALSE.equals(request.extract()));
         producer.asyncSend("direct:" + route, exchange);
         return ResponseEntity.accepted().location(URI.create("/api/runs/" + runId))
                 .body(Map.of("runId", runId, "pipeline", pipeline, "period", period, "close", close));

@@ -107,7 +107,7 @@ public class DemoRunner {
         Exchange exchange = new DefaultExchange(camel);
         exchange.setProperty(HubExchange.PERIOD, period.toString());
         exchange.setProperty(HubExchange.TRIGGER, "DEMO");
-        exchange.setProperty("hubClose", true);
+        exchange.setProperty(HubExchange.CLOSE, true);
         return producer.send(periodEndpoint, exchange).getProperty(HubExchange.RUN_ID, String.class);
     }
 

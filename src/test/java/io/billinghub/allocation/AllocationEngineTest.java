@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chargeback of {@link ChargebackFixture}, worked out by hand.
+ * The chargeback of {@link ChargebackFixtures}, worked out by hand.
  *
  * <pre>
  * LICENCE (rated; pool 465.00): us-east/FIN 80.00, eu-west/FIN 50.00, SAL 80.00 (s2 suspended: not charged),
@@ -33,11 +33,11 @@ import org.junit.jupiter.api.Test;
  */
 class AllocationEngineTest {
 
-    private final AllocationEngine engine = new AllocationEngine(ChargebackFixture.policy());
+    private final AllocationEngine engine = new AllocationEngine(ChargebackFixtures.policy());
 
     private AllocationResult october() {
-        return engine.allocate(YearMonth.of(2026, 10), List.of(ChargebackFixture.tenant()), ChargebackFixture.q4(),
-                ChargebackFixture.reference());
+        return engine.allocate(YearMonth.of(2026, 10), List.of(ChargebackFixtures.tenant()), ChargebackFixtures.q4(),
+                ChargebackFixtures.reference());
     }
 
     @Test
@@ -150,14 +150,14 @@ class AllocationEngineTest {
 
     @Test
     void theVersionInForceForEachPeriodPricesIt() {
-        AllocationResult september = engine.allocate(YearMonth.of(2026, 9), List.of(ChargebackFixture.tenant()),
-                ChargebackFixture.q3(), ChargebackFixture.reference());
+        AllocationResult september = engine.allocate(YearMonth.of(2026, 9), List.of(ChargebackFixtures.tenant()),
+                ChargebackFixtures.q3(), ChargebackFixtures.reference());
         // September: CX_3 at 75.00 under 2026-Q3-v1; October: 80.00 under 2026-Q4-v1
         assertThat(line(september, "us-east", "FIN-0001", "LICENCE", "STANDARD").amount())
                 .isEqualByComparingTo("75.00");
-        assertThat(ChargebackFixture.reference().versionFor(YearMonth.of(2026, 9)).orElseThrow().version())
+        assertThat(ChargebackFixtures.reference().versionFor(YearMonth.of(2026, 9)).orElseThrow().version())
                 .isEqualTo("2026-Q3-v1");
-        assertThat(ChargebackFixture.reference().versionFor(YearMonth.of(2026, 10)).orElseThrow().version())
+        assertThat(ChargebackFixtures.reference().versionFor(YearMonth.of(2026, 10)).orElseThrow().version())
                 .isEqualTo("2026-Q4-v1");
     }
 

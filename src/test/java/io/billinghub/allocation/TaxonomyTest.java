@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class TaxonomyTest {
 
-    private final Taxonomy taxonomy = new Taxonomy(ChargebackFixture.policy(), ChargebackFixture.reference(),
+    private final Taxonomy taxonomy = new Taxonomy(ChargebackFixtures.policy(), ChargebackFixtures.reference(),
             LocalDate.parse("2026-10-31"));
 
     @Test
@@ -51,7 +51,7 @@ class TaxonomyTest {
 
     @Test
     void closedCostCentreIsAGhostAfterItsEnd() {
-        Taxonomy august = new Taxonomy(ChargebackFixture.policy(), ChargebackFixture.reference(),
+        Taxonomy august = new Taxonomy(ChargebackFixtures.policy(), ChargebackFixtures.reference(),
                 LocalDate.parse("2026-08-31"));
         assertThat(august.user(user(Map.of("CostCenterID", "MKT-0300"))).reason()).isEqualTo("STANDARD");
         assertThat(taxonomy.user(user(Map.of("CostCenterID", "MKT-0300"))).reason()).isEqualTo("GHOST_COST_CENTRE");

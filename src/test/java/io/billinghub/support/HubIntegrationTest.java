@@ -178,7 +178,12 @@ public abstract class HubIntegrationTest {
                     extraction_window, rated_leg, carrier_invoice_file, carrier_invoice, carrier_invoice_line,
                     reconciliation_result, erp_batch, erp_batch_line, cxone_report, cxone_usage_line, cxone_extraction,
                     cxone_normalised_line, cxone_gl_aggregate, cxone_invoice, cxone_invoice_line,
-                    cxone_reconciliation_result, cxone_invoice_event restart identity cascade""");
+                    cxone_reconciliation_result, cxone_invoice_event, org_extraction, org_record, chargeback_report,
+                    chargeback_line restart identity cascade""");
+        // the override table refuses TRUNCATE by design; a test reset is the one place allowed to lift that
+        jdbc.execute("alter table chargeback_override disable trigger chargeback_override_no_truncate");
+        jdbc.execute("truncate chargeback_override restart identity");
+        jdbc.execute("alter table chargeback_override enable trigger chargeback_override_no_truncate");
         erpLedger.reset();
         sandboxFaults.reset();
         cxoneReports.reset();
@@ -238,7 +243,7 @@ public abstract class HubIntegrationTest {
             Files.createDirectories(MAPPINGS);
             for (String name : new String[] {"carriers.csv", "rate-cards.csv", "gl-mappings.csv", "gl-accounts.csv",
                 "cxone-cost-centres.csv", "cxone-phone-prefixes.csv", "fx-rates.csv", "cxone-licence-prices.csv",
-                "business-calendar.csv"}) {
+                "business-calendar.csv", "hris-cost-centres.csv", "cost-multipliers.json"}) {
                 Files.write(MAPPINGS.resolve(name), fixture("e2e/mappings/" + name));
             }
         } catch (IOException e) {

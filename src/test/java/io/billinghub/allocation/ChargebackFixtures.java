@@ -37,16 +37,16 @@ import java.util.regex.Pattern;
  * 100.00, tH CAPACITY 30.00, tH USAGE 0.72; WFM 1.57; ANALYTICS 0.77; API_STORAGE 100.00. Total 700.36.
  * </pre>
  */
-final class ChargebackFixture {
+public final class ChargebackFixtures {
 
-    static final Pattern FORMAT = Pattern.compile("^[A-Z]{3}-[0-9]{4}$");
+    public static final Pattern FORMAT = Pattern.compile("^[A-Z]{3}-[0-9]{4}$");
 
-    static ChargebackPolicy policy() {
+    public static ChargebackPolicy policy() {
         return new ChargebackPolicy(FORMAT, List.of("BU::COST_CENTER", "CostCenterID"), "IT-OVERHEAD", "IT",
                 new BigDecimal("0.40"), new BigDecimal("1.00"), new BigDecimal("2"), new BigDecimal("0.5"));
     }
 
-    static ChargebackReferenceData reference() {
+    public static ChargebackReferenceData reference() {
         LocalDate from = LocalDate.parse("2024-01-01");
         return new ChargebackReferenceData(List.of(
                 new HrisCostCentre(2, "us-east", "FIN-0001", "FINANCE", "Finance US", new EffectivePeriod(from, null)),
@@ -58,21 +58,21 @@ final class ChargebackFixture {
                 List.of(q3(), q4()));
     }
 
-    static MultiplierVersion q3() {
+    public static MultiplierVersion q3() {
         return new MultiplierVersion("2026-Q3-v1", LocalDate.parse("2026-07-01"), LocalDate.parse("2026-10-01"),
                 "FIN-ADMIN-002", "sha256:q3", new Multipliers(Map.of("CX_1", new BigDecimal("25.00"), "CX_2",
                 new BigDecimal("50.00"), "CX_3", new BigDecimal("75.00")), new BigDecimal("0.0120"),
                 new BigDecimal("0.0008"), new BigDecimal("0.0045"), TelephonyModel.CONCURRENCY_WEIGHTED));
     }
 
-    static MultiplierVersion q4() {
+    public static MultiplierVersion q4() {
         return new MultiplierVersion("2026-Q4-v1", LocalDate.parse("2026-10-01"), null, "FIN-ADMIN-007",
                 "sha256:q4", new Multipliers(Map.of("CX_1", new BigDecimal("25.00"), "CX_2",
                 new BigDecimal("50.00"), "CX_3", new BigDecimal("80.00")), new BigDecimal("0.0120"),
                 new BigDecimal("0.0009"), new BigDecimal("0.0045"), TelephonyModel.CONCURRENCY_WEIGHTED));
     }
 
-    static TenantSnapshot tenant() {
+    public static TenantSnapshot tenant() {
         List<OrgRecord> r = new ArrayList<>();
         r.add(user("u1", UserStatus.ACTIVE, "CX_3", "us-east", AccountType.AGENT, Map.of("CostCenterID", "FIN-0001")));
         r.add(user("u2", UserStatus.ACTIVE, "CX_2", "eu-west", AccountType.AGENT,
@@ -136,34 +136,34 @@ final class ChargebackFixture {
         return TenantSnapshot.of("genesys", "acme", r);
     }
 
-    static OrgRecord.User user(String id, UserStatus status, String licence, String division, AccountType type,
+    public static OrgRecord.User user(String id, UserStatus status, String licence, String division, AccountType type,
                                Map<String, String> attributes) {
         return new OrgRecord.User(id, "User " + id, status, licence, division, type, attributes);
     }
 
-    static OrgRecord.Queue queue(String id, String costCentre) {
+    public static OrgRecord.Queue queue(String id, String costCentre) {
         return new OrgRecord.Queue(id, "Queue " + id, "us-east", Map.of("BU::COST_CENTER", costCentre));
     }
 
-    static OrgRecord.Conversation call(String id, String trunk, String initial, String handling, String start,
+    public static OrgRecord.Conversation call(String id, String trunk, String initial, String handling, String start,
                                        long talk, long hold, long wrap) {
         return new OrgRecord.Conversation(id, trunk, initial, handling, "rule-1", Instant.parse(start), talk, hold,
                 wrap);
     }
 
-    static OrgRecord.WfmShift shift(String id, String user, String zone, String from, String to, long available) {
+    public static OrgRecord.WfmShift shift(String id, String user, String zone, String from, String to, long available) {
         return new OrgRecord.WfmShift(id, user, zone, LocalDateTime.parse(from), LocalDateTime.parse(to), available);
     }
 
-    static OrgRecord.Session session(String id, String user, String from, String to) {
+    public static OrgRecord.Session session(String id, String user, String from, String to) {
         return new OrgRecord.Session(id, user, Instant.parse(from), Instant.parse(to));
     }
 
-    static OrgRecord.PlatformCharge charge(String id, String category, String trunk, String type, String amount) {
+    public static OrgRecord.PlatformCharge charge(String id, String category, String trunk, String type, String amount) {
         return new OrgRecord.PlatformCharge(id, "INV-1", category, trunk, type, category + " " + id,
                 new BigDecimal(amount), "USD");
     }
 
-    private ChargebackFixture() {
+    private ChargebackFixtures() {
     }
 }
