@@ -97,6 +97,10 @@ public class DemoRunner {
             LOG.info("Demo: reconciling the CXone {} usage with its invoice and posting the GL journal (the report"
                     + " takes a few status polls, 15 s apart and more)", period);
             summariseCxone(runClosing("direct:cxone-period"));
+
+            LOG.info("Demo: allocating the {} platform bill of the Genesys and CXone tenants to business units",
+                    period);
+            summariseChargeback(runClosing("direct:chargeback-period"));
         } catch (Exception e) {
             LOG.error("Demo failed: {}", e.toString(), e);
         }
@@ -162,6 +166,38 @@ public class DemoRunner {
                 ==================================================================""",
                 period, runId, run, statuses, journal, open, baseUrl, period, baseUrl, period, baseUrl, baseUrl,
                 runId, sftp.prefix());
+    }
+
+    private void summariseChargeback(String runId) {
+        MapSqlParameterSource p = new MapSqlParameterSource("id", runId).addValue("period", period.toString());
+        Map<String, Object> run = jdbc.queryForMap("select status, records_in, records_accepted, records_rejected,"
+                + " failures from pipeline_run where run_id = :id", p);
+        List<Map<String, Object>> report = jdbc.queryForList("select status, multiplier_version, platform_spend,"
+                + " manifest->>'totalAllocated' as allocated, manifest->>'unallocated' as unallocated,"
+                + " manifest->>'variancePercent' as variance_percent, manifest->>'flaggedForReview' as flagged"
+                + " from chargeback_report where period = :period", p);
+        List<Map<String, Object>> units = jdbc.queryForList("select business_unit, sum(amount) as charged"
+                + " from chargeback_line where period = :period group by business_unit order by business_unit", p);
+        List<Map<String, Object>> batches = jdbc.queryForList("select batch_id, total, line_count, status"
+                + " from erp_batch where pipeline = 'chargeback' and period = :period order by sequence", p);
+        List<Map<String, Object>> open = jdbc.queryForList("select type, count(*) as cases from exception_item"
+                + " where status <> 'RESOLVED' and pipeline = 'chargeback' group by type order by type", p);
+        LOG.info("""
+
+                ================ Chargeback {} allocated (run {}) ================
+                Run:             {}
+                Report:          {}
+                Business units:  {}
+                ERP batches:     {}
+                Open chargeback exceptions by type: {}
+                Look at:
+                  Chargeback (JSON)     {}/api/chargeback/{}   (CSV: add ?format=csv)
+                  Lines and lineage     {}/api/chargeback/{}/lines
+                  FOCUS export          {}/api/chargeback/{}/focus
+                  Overrides, chain      {}/api/chargeback/{}/overrides  {}/api/chargeback/overrides/verify
+                ==================================================================""",
+                period, runId, run, report, units, batches, open, baseUrl, period, baseUrl, period, baseUrl, period,
+                baseUrl, period, baseUrl);
     }
 
     private void summarise(String runId) {
