@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CxoneOrgAdapter implements OrgSnapshotAdapter {
 
-    static final String COST_CENTER_CODE = "Cost Center Code";
-    static final String COST_CENTER_ID = "CostCenterID";
+    private static final String COST_CENTER_CODE = "Cost Center Code";
+    private static final String COST_CENTER_ID = "CostCenterID";
 
     /** Path and collection name of each resource. */
     private record Endpoint(String path, String collection) {
@@ -138,7 +138,7 @@ public class CxoneOrgAdapter implements OrgSnapshotAdapter {
      * The custom fields as they are, but "Cost Center Code" under {@code CostCenterID}; a record that also has a
      * different CostCenterID is rejected rather than one of them silently dropped.
      */
-    static Map<String, String> customFields(JsonNode r) {
+    private static Map<String, String> customFields(JsonNode r) {
         Map<String, String> fields = attributes(r, "customFields");
         String code = fields.get(COST_CENTER_CODE);
         if (code == null) {

@@ -119,9 +119,9 @@ public final class OrgMonthGenerator {
         sessions.sort(Comparator.comparing(OrgRecord.Session::start).thenComparing(OrgRecord.Session::sessionId));
         Map<String, String> divisions = new LinkedHashMap<>();
         plan.divisions().forEach(d -> divisions.put(d.id(), d.name()));
+        // The month without its invoice, which is priced from it exactly as the API serves it at the snapshot.
         OrgMonth draft = new OrgMonth(plan.vendor(), period, divisions, history, queues, trunks, conversations,
                 shifts, analytics(conversations), sessions, null, planted);
-        // Priced from the month exactly as the API serves it at the snapshot.
         PlatformInvoice invoice = new PlatformInvoiceBuilder(plan.invoicePrefix() + "-" + period, period,
                 plan.apiStorageFee()).build(draft.users(snapshot), trunks,
                 draft.conversations(periodStart, snapshot, snapshot), draft.shifts(periodStart, snapshot, snapshot),
@@ -156,7 +156,9 @@ public final class OrgMonthGenerator {
                 } else if (!COST_CENTRE.matcher(pool.costCentre()).matches()) {
                     malformed = user.userId();
                 }
-                if (plan.change() != null && plan.change().pool() == p && k == pool.nightAgents()) {
+                if (changed == null && plan.change() != null && plan.change().pool() == p && !night
+                        && user.status() == UserStatus.ACTIVE
+                        && !plan.change().licenceType().equals(user.licenceType())) {
                     changed = user.userId();
                 }
             }

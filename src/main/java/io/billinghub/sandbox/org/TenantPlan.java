@@ -65,7 +65,7 @@ public record TenantPlan(String vendor, String invoicePrefix, IdStyle ids, List<
     public record TrunkPlan(String name, String allocationModel, List<String> divisions, int weight) {
     }
 
-    /** The later version of a pool's first day agent. */
+    /** The later version of a pool's first active day agent whose licence type is not {@code licenceType}. */
     public record Change(int pool, String owner, String costCentre, String licenceType) {
     }
 
