@@ -1,0 +1,77 @@
+package io.billinghub.extraction.org;
+
+import static io.billinghub.extraction.org.OrgJson.decimal;
+import static io.billinghub.extraction.org.OrgJson.required;
+import static io.billinghub.extraction.org.OrgJson.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** Canonical records both vendors' adapters build alike, with the checks that span fields. */
+final class OrgRecords {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private OrgRecords() {
+    }
+
+    /** Resources asked for the period's records (from, to), not just their state as of the snapshot. */
+    static boolean ranged(OrgResource resource) {
+        return switch (resource) {
+            case CONVERSATIONS, WFM_SHIFTS, ANALYTICS, SESSIONS -> true;
+            case USERS, QUEUES, TRUNKS, INVOICE -> false;
+        };
+    }
+
+    /** The first instant of a month, UTC. */
+    static Instant start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    static void checkPageSize(int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page size must be between 1 and " + MAX_PAGE_SIZE + ", was "
+                    + pageSize);
+        }
+    }
+
+    static OrgRecord.WfmShift shift(String shiftId, String userId, String timeZone, LocalDateTime start,
+                                    LocalDateTime end, long availableMinutes) {
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("the shift ends (" + end + ") before it starts (" + start + ")");
+        }
+        return new OrgRecord.WfmShift(shiftId, userId, timeZone, start, end, availableMinutes);
+    }
+
+    static OrgRecord.AnalyticsUsage analytics(String usageId, String queueId, String day, BigDecimal minutes) {
+        if (minutes.signum() < 0) {
+            throw new IllegalArgumentException("processedMinutes must not be negative, was " + minutes);
+        }
+        return new OrgRecord.AnalyticsUsage(usageId, queueId, day, minutes);
+    }
+
+    static OrgRecord.Session session(String sessionId, String userId, Instant login, Instant logout) {
+        if (logout.isBefore(login)) {
+            throw new IllegalArgumentException("the session ends (" + logout + ") before it starts (" + login + ")");
+        }
+        return new OrgRecord.Session(sessionId, userId, login, logout);
+    }
+
+    /** The platform invoice document (the same for both vendors): one page, a charge per line. */
+    static OrgPage invoice(JsonNode root, String page) {
+        String invoiceId = text(root, "invoiceId");
+        String currency = text(root, "currency");
+        if (invoiceId == null || invoiceId.isBlank() || currency == null || currency.isBlank()) {
+            throw new IllegalArgumentException(page + " is not an invoice: invoiceId or currency is missing");
+        }
+        return OrgJson.map(OrgJson.array(root, "lines", page), page, line -> new OrgRecord.PlatformCharge(
+                required(line, "lineId"), invoiceId, required(line, "category"), text(line, "trunkId"),
+                text(line, "chargeType"), text(line, "description"), decimal(line, "amount"), currency),
+                Optional.empty());
+    }
+}

@@ -1,0 +1,17 @@
+package io.billinghub.sandbox.org;
+
+/** The token of an "Authorization: Bearer ..." header. */
+final class Bearer {
+
+    private Bearer() {
+    }
+
+    /** The token, or null when the header is missing, of another scheme or empty. */
+    static String token(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+}
