@@ -419,7 +419,8 @@ public final class AllocationEngine {
             try {
                 return TelephonyModel.valueOf(declared);
             } catch (IllegalArgumentException e) {
-                finding(ChargebackFinding.INVALID_ALLOCATION_MODEL, "trunk " + trunk.trunkId(), "allocation model '" + declared
+                finding(ChargebackFinding.INVALID_ALLOCATION_MODEL, "trunk " + trunk.trunkId(),
+                        "allocation model '" + declared
                         + "' is not VOLUME, CONCURRENCY_WEIGHTED or HYBRID; the registry default "
                         + rates.sharedResourceAllocation() + " applies");
                 return rates.sharedResourceAllocation();

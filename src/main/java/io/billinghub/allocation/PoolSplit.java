@@ -16,7 +16,8 @@ public final class PoolSplit {
     }
 
     /** Weights must be non-negative with a positive sum; the amount must be in whole cents. */
-    public static <K extends Comparable<K>> Map<K, BigDecimal> split(BigDecimal amount, SortedMap<K, BigDecimal> weights) {
+    public static <K extends Comparable<K>> Map<K, BigDecimal> split(BigDecimal amount,
+                                                                     SortedMap<K, BigDecimal> weights) {
         BigDecimal total = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.signum() <= 0) {
             throw new IllegalArgumentException("weights must add up to more than zero");
@@ -30,7 +31,8 @@ public final class PoolSplit {
      * Rounds unrounded parts whose exact sum is the amount (in cents) to cents adding up to the amount: largest
      * remainder, after checking the sum, since a part set that does not add up is a programming error.
      */
-    public static <K extends Comparable<K>> Map<K, BigDecimal> cents(SortedMap<K, BigDecimal> exact, BigDecimal amount) {
+    public static <K extends Comparable<K>> Map<K, BigDecimal> cents(SortedMap<K, BigDecimal> exact,
+                                                                     BigDecimal amount) {
         Map<K, BigDecimal> cents = LargestRemainder.toCents(exact);
         BigDecimal sum = cents.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.compareTo(amount) != 0) {

@@ -2,7 +2,9 @@ package io.billinghub.chargeback;
 
 import io.billinghub.allocation.CostCentreRef;
 import io.billinghub.platform.web.CsvResponses;
+import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,7 +77,7 @@ public class ChargebackController {
                                            @RequestParam(required = false) String costCentre,
                                            @RequestParam(required = false) String category) {
         return CsvResponses.csv("chargeback-lines-" + period + ".csv", LINE_COLUMNS,
-                lines(period, division, costCentre, category), l -> java.util.Arrays.asList(l.lineNo(), l.vendor(),
+                lines(period, division, costCentre, category), l -> Arrays.asList(l.lineNo(), l.vendor(),
                         l.tenantId(), l.invoiceId(), l.businessUnit(), l.division(), l.costCentre(), l.category(),
                         l.reasonCode(), l.origin(), l.allocationMethod(), l.amount(), l.quantity(), l.unit(),
                         l.utilisation(), l.overrideId(), l.detail()));
@@ -94,9 +96,9 @@ public class ChargebackController {
     }
 
     /** A finance override request: the adjusted figure, the offset (Unallocated by default), reason and approver. */
-    public record OverrideRequest(String division, String costCentre, String category, java.math.BigDecimal
-            adjustedAmount, String offsetDivision, String offsetCostCentre, String reasonCode, String approverId,
-                                  String note, String requestedBy) {
+    public record OverrideRequest(String division, String costCentre, String category, BigDecimal adjustedAmount,
+                                  String offsetDivision, String offsetCostCentre, String reasonCode,
+                                  String approverId, String note, String requestedBy) {
     }
 
     @PostMapping("/{period}/overrides")

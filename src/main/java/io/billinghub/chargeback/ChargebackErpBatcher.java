@@ -26,7 +26,8 @@ public class ChargebackErpBatcher implements ErpBatches.PayloadFactory {
     private final ChargebackReports reports;
     private final String currency;
 
-    public ChargebackErpBatcher(ErpBatches batches, ChargebackReports reports, @Value("${hub.currency}") String currency) {
+    public ChargebackErpBatcher(ErpBatches batches, ChargebackReports reports,
+                                @Value("${hub.currency}") String currency) {
         this.batches = batches;
         this.reports = reports;
         this.currency = currency;

@@ -51,7 +51,8 @@ public class ChargebackReports {
         return jdbc.query("""
                 select period, status, revision, run_id, multiplier_version, multiplier_checksum, reference_version,
                     snapshot_at, computed_at, issued_at, platform_spend, manifest, findings, extractions, checksum
-                from chargeback_report where period = :period""", new MapSqlParameterSource("period", period.toString()),
+                from chargeback_report where period = :period""",
+                new MapSqlParameterSource("period", period.toString()),
                 (rs, i) -> new Header(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getLong(7), SqlTime.instant(rs, "snapshot_at"),
                         SqlTime.instant(rs, "computed_at"), rs.getTimestamp(10) == null ? null

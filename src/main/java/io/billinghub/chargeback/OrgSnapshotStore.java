@@ -90,7 +90,8 @@ public class OrgSnapshotStore {
         return jdbc.query("""
                 select distinct on (vendor, tenant_id) extraction_id, vendor, tenant_id, snapshot_at
                 from org_extraction where period = :period and status = 'COMPLETE'
-                order by vendor, tenant_id, completed_at desc""", new MapSqlParameterSource("period", period.toString()),
+                order by vendor, tenant_id, completed_at desc""",
+                new MapSqlParameterSource("period", period.toString()),
                 (rs, i) -> new Extraction(rs.getString(1), rs.getString(2), rs.getString(3),
                         SqlTime.instant(rs, "snapshot_at")));
     }

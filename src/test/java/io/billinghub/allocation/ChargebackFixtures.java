@@ -151,7 +151,8 @@ public final class ChargebackFixtures {
                 wrap);
     }
 
-    public static OrgRecord.WfmShift shift(String id, String user, String zone, String from, String to, long available) {
+    public static OrgRecord.WfmShift shift(String id, String user, String zone, String from, String to,
+                                           long available) {
         return new OrgRecord.WfmShift(id, user, zone, LocalDateTime.parse(from), LocalDateTime.parse(to), available);
     }
 
@@ -159,7 +160,8 @@ public final class ChargebackFixtures {
         return new OrgRecord.Session(id, user, Instant.parse(from), Instant.parse(to));
     }
 
-    public static OrgRecord.PlatformCharge charge(String id, String category, String trunk, String type, String amount) {
+    public static OrgRecord.PlatformCharge charge(String id, String category, String trunk, String type,
+                                                  String amount) {
         return new OrgRecord.PlatformCharge(id, "INV-1", category, trunk, type, category + " " + id,
                 new BigDecimal(amount), "USD");
     }

@@ -124,7 +124,8 @@ class CxoneOrgAdapterTest {
         assertThat(contacts.records()).containsExactly(new OrgRecord.Conversation("700000011", "301", "20003",
                 "20001", "rr-retail-care-na-overflow", Instant.parse("2026-10-01T12:10:09Z"), 207, 0, 107));
         assertThat(contacts.rejected()).extracting(RejectedRecord::position, RejectedRecord::reason)
-                .containsExactly(tuple("conversations page 3 item 2", "holdSeconds must be a whole number >= 0, was 1.5"));
+                .containsExactly(tuple("conversations page 3 item 2",
+                        "holdSeconds must be a whole number >= 0, was 1.5"));
 
         assertThat(adapter.parse(BASE, OrgResource.WFM_SHIFTS, """
                 {%s, "schedules": [{"scheduleId": "40000001", "userId": "1000001", "timeZone": "America/New_York",

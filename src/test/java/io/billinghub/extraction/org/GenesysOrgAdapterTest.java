@@ -124,7 +124,8 @@ class GenesysOrgAdapterTest {
                 "rr-retail-care-overflow", Instant.parse("2026-10-05T14:03:09Z"), 312, 45, 60));
         assertThat(conversations.rejected()).extracting(RejectedRecord::position, RejectedRecord::reason)
                 .containsExactly(
-                        tuple("conversations page 1 item 2", "conversationStart 'yesterday' is not an ISO-8601 instant"),
+                        tuple("conversations page 1 item 2",
+                                "conversationStart 'yesterday' is not an ISO-8601 instant"),
                         tuple("conversations page 1 item 3", "tTalk must be a whole number >= 0, was -5"),
                         tuple("conversations page 1 item 4", "tTalk must be a whole number >= 0, was \"12\""),
                         tuple("conversations page 1 item 5", "the item is not a JSON object"));
