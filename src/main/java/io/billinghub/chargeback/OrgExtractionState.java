@@ -19,6 +19,7 @@ public final class OrgExtractionState {
     private final String extractionId;
     private final YearMonth period;
     private final Instant snapshot;
+    private final Instant started;
     private final Deque<OrgResource> pending;
     private OrgResource resource;
     private String nextUri;
@@ -29,7 +30,8 @@ public final class OrgExtractionState {
     private final Map<String, Object> perResource = new LinkedHashMap<>();
 
     OrgExtractionState(OrgTenants.Endpoint endpoint, String extractionId, YearMonth period, Instant snapshot,
-                       int pageSize) {
+                       Instant started, int pageSize) {
+        this.started = started;
         this.endpoint = endpoint;
         this.extractionId = extractionId;
         this.period = period;
@@ -76,6 +78,10 @@ public final class OrgExtractionState {
 
     Instant snapshot() {
         return snapshot;
+    }
+
+    Instant started() {
+        return started;
     }
 
     OrgResource resource() {

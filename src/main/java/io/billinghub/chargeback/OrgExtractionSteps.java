@@ -65,7 +65,7 @@ public class OrgExtractionSteps {
         exchange.setProperty(HubExchange.SOURCE, ref.vendor() + " organisation " + ref.id());
         exchange.setProperty(HubExchange.FAILURE_TYPE, "DEAD_LETTER");
         exchange.setProperty(STATE, new OrgExtractionState(tenants.endpoint(ref), extractionId, period, snapshot,
-                properties.pageSize()));
+                clock.instant(), properties.pageSize()));
     }
 
     public void preparePage(Exchange exchange) {
@@ -102,7 +102,7 @@ public class OrgExtractionSteps {
         details.put("records", state.perResource());
         store.complete(state.extractionId(), state.recordsIn(), state.accepted(), state.rejected(),
                 state.perResource());
-        runs.recordPhase(exchange.getProperty(HubExchange.RUN_ID, String.class), clock.instant(),
+        runs.recordPhase(exchange.getProperty(HubExchange.RUN_ID, String.class), state.started(),
                 PhaseCounts.input("extract " + state.endpoint().ref().vendor() + " " + state.endpoint().ref().id(),
                         state.recordsIn(), state.accepted(), state.rejected(), details));
     }
