@@ -233,7 +233,7 @@ public final class AllocationEngine {
                     from = shift.localStart().atZone(zone).toInstant();
                     to = shift.localEnd().atZone(zone).toInstant();
                 } catch (DateTimeException e) {
-                    finding(ChargebackFinding.WFM_VARIANCE, "shift " + shift.shiftId(), "time zone '"
+                    finding(ChargebackFinding.INVALID_TIME_ZONE, "shift " + shift.shiftId(), "time zone '"
                             + shift.timeZone() + "' is not known; the shift is not counted");
                     continue;
                 }

@@ -9,6 +9,7 @@ public record ChargebackFinding(String kind, String subject, String detail) {
     public static final String UNKNOWN_LICENCE_TYPE = "UNKNOWN_LICENCE_TYPE";
     public static final String LICENCE_MODEL_CONFLICT = "LICENCE_MODEL_CONFLICT";
     public static final String WFM_VARIANCE = "WFM_VARIANCE";
+    public static final String INVALID_TIME_ZONE = "INVALID_TIME_ZONE";
     public static final String UNKNOWN_CATEGORY = "UNKNOWN_CATEGORY";
     public static final String NO_TRAFFIC = "NO_TRAFFIC";
     public static final String INVALID_ALLOCATION_MODEL = "INVALID_ALLOCATION_MODEL";

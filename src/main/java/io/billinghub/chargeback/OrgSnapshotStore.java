@@ -50,20 +50,18 @@ public class OrgSnapshotStore {
                         .addValue("now", SqlTime.utc(clock.instant())));
     }
 
-    /** Stores a page's records; returns how many were new (the rest replaced what a retried page stored). */
-    public int stage(String extractionId, OrgResource resource, List<OrgRecord> records) {
+    /** Stores a page's records; a retried page replaces what it stored before. */
+    public void stage(String extractionId, OrgResource resource, List<OrgRecord> records) {
         List<MapSqlParameterSource> rows = new ArrayList<>();
         for (OrgRecord r : records) {
             rows.add(new MapSqlParameterSource("id", extractionId).addValue("resource", resource.name())
                     .addValue("key", r.key()).addValue("payload", write(r)));
         }
-        int before = count(extractionId, resource);
         jdbc.batchUpdate("""
                 insert into org_record (extraction_id, resource, record_key, payload)
                 values (:id, :resource, :key, cast(:payload as jsonb))
                 on conflict (extraction_id, resource, record_key) do update set payload = excluded.payload""",
                 rows.toArray(MapSqlParameterSource[]::new));
-        return count(extractionId, resource) - before;
     }
 
     public void complete(String extractionId, long recordsIn, long accepted, long rejected,
@@ -101,13 +99,6 @@ public class OrgSnapshotStore {
                 select payload from org_record where extraction_id = :id order by resource, record_key""",
                 new MapSqlParameterSource("id", extraction.extractionId()), (rs, i) -> read(rs.getString(1)));
         return TenantSnapshot.of(extraction.vendor(), extraction.tenantId(), records);
-    }
-
-    private int count(String extractionId, OrgResource resource) {
-        Integer n = jdbc.queryForObject("select count(*) from org_record where extraction_id = :id"
-                + " and resource = :resource", new MapSqlParameterSource("id", extractionId)
-                .addValue("resource", resource.name()), Integer.class);
-        return n == null ? 0 : n;
     }
 
     private String write(Object value) {
