@@ -53,5 +53,21 @@ public enum ExceptionType {
     /** A period whose allocated total differs from the platform spend by more than the threshold. */
     CHARGEBACK_VARIANCE,
     /** Reference problems met while allocating: unpriced licence type, conflicting or unknown model, no traffic. */
-    CHARGEBACK_REFERENCE
+    CHARGEBACK_REFERENCE,
+    /** A Webex wholesale billing report that ended FAILED (its errors attached), or timed out being generated. */
+    WEBEX_REPORT_FAILED,
+    /** A Webex report CSV that cannot be read as a whole (a required column missing): nothing of it was staged. */
+    WEBEX_REPORT_MALFORMED,
+    /** A Webex report row that cannot be read or repeats a package/location/licence row of the same report. */
+    WEBEX_ROW_REJECTED,
+    /** Webex CUSTOMER or PARTNER report totals that are not the sum of the USER report's rows. */
+    WEBEX_REPORT_INCONSISTENT,
+    /** A SKU without a price in force (mappings/webex-sku-prices.csv): its usage is not priced or rebilled. */
+    WEBEX_SKU_UNPRICED,
+    /** Usage of a customer without CUSTOMER_EXTERNAL_ID: it cannot be put on a statement. */
+    WEBEX_CUSTOMER_UNMAPPED,
+    /** A SKU or customer whose usage and partner invoice differ beyond the tolerance. */
+    WEBEX_INVOICE_VARIANCE,
+    /** A Webex partner invoice line that cannot be read. */
+    WEBEX_INVOICE_LINE_REJECTED
 }

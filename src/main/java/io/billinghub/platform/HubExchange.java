@@ -17,6 +17,8 @@ public final class HubExchange {
     public static final String CLOSE = "hubClose";
     /** Whether a period run extracts from the vendor first (false: recompute from what is staged). */
     public static final String EXTRACT = "hubExtract";
+    /** Whether a period run deletes the vendor's completed reports of the period and generates them again. */
+    public static final String REGENERATE = "hubRegenerate";
     /** Who dropped a file: the carrier id, or the CXone tenant id. */
     public static final String SOURCE_ID = "hubSourceId";
     public static final String FILE_CHECKSUM = "hubFileChecksum";

@@ -1,8 +1,13 @@
 package io.billinghub.runs;
 
+import io.billinghub.extraction.webex.BillingWindow;
+import io.billinghub.extraction.webex.WebexProperties;
 import io.billinghub.platform.HubExchange;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -25,16 +30,19 @@ public class RunController {
 
     /** The pipelines a period can be run for, and the route that runs them. */
     private static final Map<String, String> PERIOD_ROUTES = Map.of("carrier-cpm", "carrier-cpm-period",
-            "cxone-gl", "cxone-period", "chargeback", "chargeback-period");
+            "cxone-gl", "cxone-period", "chargeback", "chargeback-period",
+            WebexProperties.PIPELINE, "webex-period");
 
     private final RunRegistry runs;
     private final ProducerTemplate producer;
     private final CamelContext camel;
+    private final Clock clock;
 
-    public RunController(RunRegistry runs, ProducerTemplate producer, CamelContext camel) {
+    public RunController(RunRegistry runs, ProducerTemplate producer, CamelContext camel, Clock clock) {
         this.runs = runs;
         this.producer = producer;
         this.camel = camel;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -50,10 +58,11 @@ public class RunController {
     }
 
     /**
-     * What to run: a pipeline, a period (yyyy-MM), whether to close the period to the ERP, and (cxone-gl) whether
-     * to extract again or only re-run the transformation from staging.
+     * What to run: a pipeline, a period (yyyy-MM), whether to close the period to the ERP, whether to extract again
+     * or only re-run from staging (cxone-gl, chargeback, webex-wholesale), and (webex-wholesale) whether to delete
+     * the period's reports at the vendor and generate them again.
      */
-    public record RunRequest(String pipeline, String period, Boolean close, Boolean extract) {
+    public record RunRequest(String pipeline, String period, Boolean close, Boolean extract, Boolean regenerate) {
     }
 
     /** Starts the run and answers at once with its id; follow it at /api/runs/{id}. */
@@ -69,6 +78,10 @@ public class RunController {
             throw new IllegalArgumentException("period (yyyy-MM) is required");
         }
         String period = YearMonth.parse(request.period()).toString();
+        if (WebexProperties.PIPELINE.equals(pipeline)) {
+            // refused here, before anything is sent: Webex reports never include the current day
+            BillingWindow.of(YearMonth.parse(period), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        }
         boolean close = Boolean.TRUE.equals(request.close());
         String runId = runs.start(pipeline, period, "API", route);
         DefaultExchange exchange = new DefaultExchange(camel);
@@ -78,6 +91,7 @@ public class RunController {
         exchange.setProperty(HubExchange.TRIGGER, "API");
         exchange.setProperty(HubExchange.CLOSE, close);
         exchange.setProperty(HubExchange.EXTRACT, !Boolean.FALSE.equals(request.extract()));
+        exchange.setProperty(HubExchange.REGENERATE, Boolean.TRUE.equals(request.regenerate()));
         producer.asyncSend("direct:" + route, exchange);
         return ResponseEntity.accepted().location(URI.create("/api/runs/" + runId))
                 .body(Map.of("runId", runId, "pipeline", pipeline, "period", period, "close", close));

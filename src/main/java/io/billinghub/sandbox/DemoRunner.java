@@ -3,6 +3,7 @@ package io.billinghub.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.extraction.GenesysUsageAdapter;
 import io.billinghub.extraction.UsageLeg;
+import io.billinghub.platform.Checksums;
 import io.billinghub.platform.HubExchange;
 import io.billinghub.referencedata.ActiveTelephonyReference;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -48,6 +50,7 @@ public class DemoRunner {
     private final ObjectMapper json;
     private final SftpTarget sftp;
     private final String baseUrl;
+    private final Resource webexInvoice;
 
     /** Where carriers drop files (the hub's own SFTP settings). */
     record SftpTarget(String host, int port, String username, String password, Path knownHosts, String prefix) {
@@ -60,7 +63,8 @@ public class DemoRunner {
                       @Value("${hub.sftp.username}") String username, @Value("${hub.sftp.password}") String password,
                       @Value("${hub.sftp.known-hosts-file}") String knownHosts,
                       @Value("${hub.sftp.directory-prefix}") String directoryPrefix,
-                      @Value("${server.port}") int serverPort) {
+                      @Value("${server.port}") int serverPort,
+                      @Value("${hub.demo.webex-invoice}") Resource webexInvoice) {
         this.period = YearMonth.parse(period);
         this.dataset = dataset;
         this.adapter = adapter;
@@ -71,6 +75,7 @@ public class DemoRunner {
         this.json = json;
         this.sftp = new SftpTarget(host, port, username, password, Path.of(knownHosts), directoryPrefix);
         this.baseUrl = "http://localhost:" + serverPort;
+        this.webexInvoice = webexInvoice;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -101,6 +106,14 @@ public class DemoRunner {
             LOG.info("Demo: allocating the {} platform bill of the Genesys and CXone tenants to business units",
                     period);
             summariseChargeback(runClosing("direct:chargeback-period"));
+
+            LOG.info("Demo: the Webex partner invoice of {} is dropped over SFTP; the partner month is pulled from"
+                    + " Webex, reconciled and its customer statements posted", period);
+            byte[] invoice = webexInvoice.getContentAsByteArray();
+            SftpDropClient.drop(sftp.host(), sftp.port(), sftp.username(), sftp.password(), sftp.knownHosts(),
+                    sftp.prefix() + "webex/acme-partner/inbox", webexInvoice.getFilename(), invoice);
+            awaitWebexInvoice(Checksums.sha256(invoice));
+            summariseWebex(runClosing("direct:webex-period"));
         } catch (Exception e) {
             LOG.error("Demo failed: {}", e.toString(), e);
         }
@@ -137,6 +150,57 @@ public class DemoRunner {
             }
             Thread.sleep(500);
         }
+    }
+
+    private void awaitWebexInvoice(String checksum) throws InterruptedException {
+        long deadline = System.nanoTime() + INGEST_WAIT.toNanos();
+        while (true) {
+            Integer seen = jdbc.queryForObject("select count(*) from webex_invoice where checksum = :checksum",
+                    new MapSqlParameterSource("checksum", checksum), Integer.class);
+            if (seen != null && seen > 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                LOG.warn("Demo: the Webex invoice was not ingested in time; running the period anyway");
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private void summariseWebex(String runId) {
+        MapSqlParameterSource p = new MapSqlParameterSource("id", runId).addValue("period", period.toString());
+        Map<String, Object> run = jdbc.queryForMap("select status, records_in, records_accepted, records_rejected,"
+                + " failures, totals::text as totals from pipeline_run where run_id = :id", p);
+        List<Map<String, Object>> invoice = jdbc.queryForList("select invoice_number, total, line_count"
+                + " from webex_invoice where period = :period", p);
+        List<Map<String, Object>> statuses = jdbc.queryForList("select dimension, status, count(*) as groups,"
+                + " sum(usage_amount) as usage, sum(invoice_amount) as invoiced from webex_reconciliation"
+                + " where period = :period group by dimension, status order by dimension desc, status", p);
+        List<Map<String, Object>> statements = jdbc.queryForList("select customer_external_id, sum(amount) as total"
+                + " from webex_statement_line where period = :period and status = 'PRICED'"
+                + " group by customer_external_id order by customer_external_id", p);
+        List<Map<String, Object>> batches = jdbc.queryForList("select batch_id, total, line_count, status"
+                + " from erp_batch where pipeline = 'webex-wholesale' and period = :period order by sequence", p);
+        List<Map<String, Object>> open = jdbc.queryForList("select type, count(*) as cases from exception_item"
+                + " where status <> 'RESOLVED' and pipeline = 'webex-wholesale' group by type order by type", p);
+        LOG.info("""
+
+                ================ Webex partner month {} reconciled (run {}) ================
+                Run:             {}
+                Invoice:         {}
+                Reconciliation:  {}
+                Statements:      {}
+                ERP batches:     {}
+                Open Webex exceptions by type: {}
+                Look at:
+                  Period, reconciliation  {}/api/webex/{}   (CSV: {}/api/webex/{}/reconciliation)
+                  Customer statements     {}/api/webex/{}/statements   (CSV: add ?format=csv)
+                  Per-user detail         {}/api/webex/{}/users
+                  FOCUS export            {}/api/webex/{}/focus
+                ==================================================================""",
+                period, runId, run, invoice, statuses, statements, batches, open, baseUrl, period, baseUrl, period,
+                baseUrl, period, baseUrl, period, baseUrl, period);
     }
 
     private void summariseCxone(String runId) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.exceptions.RejectedRecord;
+import io.billinghub.extraction.ReportPolling;
+import io.billinghub.extraction.ReportTimeoutException;
 import io.billinghub.extraction.UsageStaging;
 import io.billinghub.platform.Checksums;
 import io.billinghub.platform.HubExchange;

@@ -28,7 +28,8 @@ public final class HttpStatusPolicy {
         }
         String message = what + " answered HTTP " + status + (body == null || body.isBlank() ? ""
                 : ": " + abbreviate(body));
-        if (status == 429) {
+        // 423 Locked (Webex: a resource temporarily unavailable) asks for the same wait as 429, Retry-After included
+        if (status == 429 || status == 423) {
             throw new RateLimitedException(message, retryAfter(retryAfterHeader));
         }
         if (status == 401) {

@@ -6,6 +6,7 @@ import io.billinghub.platform.SecretResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,9 +22,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * OAuth client-credentials tokens per vendor tenant, cached until shortly before they expire and dropped on a 401,
- * so a long extraction renews its token instead of failing half way. Credentials are resolved (vault placeholders
- * included) at each token request and travel only in it.
+ * OAuth access tokens (client credentials or refresh token grant) per vendor tenant, cached until shortly before
+ * they expire and dropped on a 401, so a long extraction renews its token instead of failing half way. Credentials
+ * are resolved (vault placeholders included) at each token request and travel only in it.
  */
 @Component
 public class OAuthTokens {
@@ -69,6 +70,10 @@ public class OAuthTokens {
         tokens.remove(cacheKey);
     }
 
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     private Token request(OAuthClient client) {
         String clientId = secrets.resolve(client.clientId());
         String clientSecret = secrets.resolve(client.clientSecret());
@@ -80,6 +85,11 @@ public class OAuthTokens {
                             (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"));
+        } else if (client.style() == OAuthClient.Style.REFRESH_TOKEN_FORM) {
+            builder.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=" + form(clientId)
+                            + "&client_secret=" + form(clientSecret) + "&refresh_token="
+                            + form(secrets.resolve(client.refreshToken()))));
         } else {
             Map<String, String> body = new LinkedHashMap<>();
             body.put("grant_type", "client_credentials");

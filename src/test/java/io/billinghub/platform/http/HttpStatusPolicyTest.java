@@ -42,6 +42,10 @@ class HttpStatusPolicyTest {
                 .isInstanceOf(RateLimitedException.class)
                 .hasMessage("usage API answered HTTP 429: slow down")
                 .extracting(e -> ((RateLimitedException) e).retryAfter()).isEqualTo(Duration.ofSeconds(3));
+        // Webex answers 423 Locked with Retry-After when a resource is busy: the same wait as a 429
+        assertThatThrownBy(() -> policy.check("report API", 423, "2", ""))
+                .isInstanceOf(RateLimitedException.class)
+                .extracting(e -> ((RateLimitedException) e).retryAfter()).isEqualTo(Duration.ofSeconds(2));
         assertThatThrownBy(() -> policy.check("usage API", 401, null, "")).isInstanceOf(UnauthorizedException.class);
         assertThatThrownBy(() -> policy.check("usage API", 503, null, null)).isInstanceOf(TransientHttpException.class);
         assertThatThrownBy(() -> policy.check("usage API", 408, null, null)).isInstanceOf(TransientHttpException.class);

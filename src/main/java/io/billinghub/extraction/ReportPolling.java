@@ -1,4 +1,4 @@
-package io.billinghub.extraction.cxone;
+package io.billinghub.extraction;
 
 import java.time.Duration;
 import java.time.Instant;
