@@ -32,9 +32,10 @@ public final class WebexUsageDataset {
     }
 
     /**
-     * Reads an RFC 4180 CSV whose header names the 16 columns in order; blank lines are skipped.
+     * Reads an RFC 4180 CSV whose header names the 16 columns in order; blank lines are skipped. Problems name
+     * the CSV record (the header is record 1).
      *
-     * @throws IllegalArgumentException naming the source and line of the first problem
+     * @throws IllegalArgumentException naming the source and record of the first problem
      */
     public static WebexUsageDataset read(Reader csv, String source) throws IOException {
         List<WebexUsageRow> rows = new ArrayList<>();
@@ -54,7 +55,7 @@ public final class WebexUsageDataset {
                     }
                     continue;
                 }
-                rows.add(row(values, source + " line " + parser.getCurrentLineNumber()));
+                rows.add(row(values, source + " record " + record.getRecordNumber()));
             }
         }
         return new WebexUsageDataset(source, rows);
