@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -89,6 +91,17 @@ final class WebexTestSupport {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         return "Bearer " + JsonPath.read(body, "$.access_token");
+    }
+
+    /** A list query of name, value pairs, the others absent. */
+    static WebexListQuery query(String... parameters) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < parameters.length; i += 2) {
+            given.put(parameters[i], parameters[i + 1]);
+        }
+        return WebexListQuery.parse(given.get("billingStartDate"), given.get("billingEndDate"), given.get("type"),
+                given.get("status"), given.get("subPartnerOrgId"), given.get("sortBy"), given.get("max"),
+                given.get("cursor"));
     }
 
     /** Asserts that the call throws a WebexApiException of the status whose message contains the text. */
