@@ -44,14 +44,16 @@ final class WebexJson {
         }
     }
 
-    /** An item of a listing: no tempDownloadURL (the client GETs each report for its link). */
-    record ListItem(String id, String billingStartDate, String billingEndDate, WebexReportType type,
-                    String category, String created, String createdBy, WebexReportStatus status) {
+    /**
+     * An item of a listing, exactly the fields of the spec's ListReport: no tempDownloadURL (the client GETs each
+     * report for its link), nor created and createdBy.
+     */
+    record ListItem(String id, String billingStartDate, String billingEndDate, WebexReportStatus status,
+                    WebexReportType type, String category) {
         static ListItem of(WebexReport report) {
             WebexReportRequest request = report.request();
             return new ListItem(report.id(), request.billingStartDate().toString(),
-                    request.billingEndDate().toString(), request.type(), CATEGORY, INSTANT.format(report.created()),
-                    report.createdBy(), report.status());
+                    request.billingEndDate().toString(), report.status(), request.type(), CATEGORY);
         }
     }
 
