@@ -2,6 +2,7 @@ package io.billinghub.sandbox.webex;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.billinghub.sandbox.SandboxTokens;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -57,7 +58,7 @@ class WebexSandboxController {
     @PostMapping(path = "/v1/access_token", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<WebexJson.Token> token(@RequestParam MultiValueMap<String, String> form) {
         WebexTokens tokens = sandbox.tokens();
-        WebexTokens.IssuedToken issued = tokens.refresh(form.getFirst("grant_type"), form.getFirst("client_id"),
+        SandboxTokens.IssuedToken issued = tokens.refresh(form.getFirst("grant_type"), form.getFirst("client_id"),
                 form.getFirst("client_secret"), form.getFirst("refresh_token"));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new WebexJson.Token(
                 issued.accessToken(), issued.expiresInSeconds(), tokens.refreshToken(),

@@ -42,15 +42,25 @@ class WebexSandboxControllerTest {
     private static final String OCTOBER = createBody("2026-10-01", "2026-10-31", "PARTNER");
 
     private final SettableClock clock = new SettableClock(T0);
+    /** No processing polls, no failures, no 202s, no faults. */
+    private final MockMvc mvc = mvc(WebexSandbox.create(properties(0, 0, 0, 0, 0, 0), clock));
+
+    /** A token, and the October PARTNER report created, COMPLETED and its first tempDownloadURL. */
+    private record October(String authorization, String reportId, String firstLink) {
+        static October completed(MockMvc mvc) throws Exception {
+            String bearer = bearer(mvc);
+            String id = create(mvc, bearer, OCTOBER);
+            return new October(bearer, id, link(mvc, id, bearer));
+        }
+    }
 
     @Test
     void theTokenEndpointTakesARefreshTokenGrant() throws Exception {
-        MockMvc mvc = mvc(WebexSandbox.create(properties(0, 0, 0, 0, 0, 0), clock));
         mvc.perform(post(TOKEN).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .content(tokenForm(CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store"))
-                .andExpect(jsonPath("$.access_token").value(matchesPattern("[A-Za-z0-9_-]{64}")))
+                .andExpect(jsonPath("$.access_token").value(matchesPattern("[A-Za-z0-9_-]{43}")))
                 .andExpect(jsonPath("$.expires_in").value(300))
                 .andExpect(jsonPath("$.refresh_token").value(REFRESH_TOKEN))
                 .andExpect(jsonPath("$.refresh_token_expires_in").value(7_776_000))
@@ -68,7 +78,6 @@ class WebexSandboxControllerTest {
 
     @Test
     void reportsNeedALiveBearerToken() throws Exception {
-        MockMvc mvc = mvc(WebexSandbox.create(properties(0, 0, 0, 0, 0, 0), clock));
         mvc.perform(get(REPORTS)).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.errors[0].description").exists());
         mvc.perform(get(REPORTS).header("Authorization", "Basic dXNlcjpwYXNz")).andExpect(status().isUnauthorized());
@@ -81,25 +90,25 @@ class WebexSandboxControllerTest {
 
     @Test
     void createPollAndDownloadThePartnerCsv() throws Exception {
-        MockMvc mvc = mvc(WebexSandbox.create(properties(2, 0, 0, 0, 0, 0), clock));
-        String bearer = bearer(mvc);
-        String id = id(mvc.perform(post(REPORTS).header("Authorization", bearer)
+        MockMvc polled = mvc(WebexSandbox.create(properties(2, 0, 0, 0, 0, 0), clock));
+        String bearer = bearer(polled);
+        String id = id(polled.perform(post(REPORTS).header("Authorization", bearer)
                         .contentType(MediaType.APPLICATION_JSON).content(OCTOBER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.billingStartDate").value("2026-10-01"))
                 .andExpect(jsonPath("$.type").value("PARTNER"))
                 .andExpect(jsonPath("$.category").value("RECONCILIATION")));
         for (int poll = 1; poll <= 2; poll++) {
-            mvc.perform(get(REPORTS + "/" + id).header("Authorization", bearer))
+            polled.perform(get(REPORTS + "/" + id).header("Authorization", bearer))
                     .andExpect(jsonPath("$.status").value("IN_PROGRESS"))
                     .andExpect(jsonPath("$.tempDownloadURL").doesNotExist())
                     .andExpect(jsonPath("$.errors").doesNotExist());
         }
-        String link = link(mvc, id, bearer);
+        String link = link(polled, id, bearer);
         assertThat(link).matches("http://localhost/sandbox/webex/downloads/[0-9a-f-]{36}\\.csv\\?Expires=1794303000"
                 + "&Signature=[A-Za-z0-9_-]{43}&Key-Pair-Id=sandbox");
 
-        MockHttpServletResponse csv = download(mvc, link);
+        MockHttpServletResponse csv = download(polled, link);
         assertThat(csv.getStatus()).isEqualTo(200);
         assertThat(csv.getContentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(csv.getHeader("Content-Disposition")).startsWith("attachment; filename=").endsWith(".csv\"");
@@ -120,13 +129,11 @@ class WebexSandboxControllerTest {
 
     @Test
     void eachGetSignsAFreshLinkValidForThirtyMinutes() throws Exception {
-        MockMvc mvc = mvc(WebexSandbox.create(properties(0, 0, 0, 0, 0, 0), clock));
-        String bearer = bearer(mvc);
-        String id = create(mvc, bearer, OCTOBER);
-        String first = link(mvc, id, bearer);
+        October october = October.completed(mvc);
+        String first = october.firstLink();
         clock.advance(Duration.ofMinutes(20));
         // access tokens live 5 minutes: a new one
-        String second = link(mvc, id, bearer(mvc));
+        String second = link(mvc, october.reportId(), bearer(mvc));
         assertThat(second).isNotEqualTo(first);
         // T0 + 30 min: the first link has expired, the second (signed at T0 + 20 min) is valid until T0 + 50 min
         clock.advance(Duration.ofMinutes(10));
@@ -138,20 +145,19 @@ class WebexSandboxControllerTest {
         assertThat(download(mvc, second).getStatus()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(20));
         assertThat(download(mvc, second).getStatus()).isEqualTo(403);
-        assertThat(download(mvc, link(mvc, id, bearer(mvc))).getStatus()).isEqualTo(200);
+        assertThat(download(mvc, link(mvc, october.reportId(), bearer(mvc))).getStatus()).isEqualTo(200);
     }
 
     @Test
     void aForgedLinkIsDeniedAndADeletedReportIsGone() throws Exception {
-        MockMvc mvc = mvc(WebexSandbox.create(properties(0, 0, 0, 0, 0, 0), clock));
-        String bearer = bearer(mvc);
-        String id = create(mvc, bearer, OCTOBER);
-        String link = link(mvc, id, bearer);
+        October october = October.completed(mvc);
+        String link = october.firstLink();
         MockHttpServletResponse forged = download(mvc, link.replace("Expires=1794303000", "Expires=1894303000"));
         assertThat(forged.getStatus()).isEqualTo(403);
         assertThat(forged.getContentAsString()).contains("<Code>AccessDenied</Code><Message>Access denied</Message>");
         assertThat(download(mvc, link.substring(0, link.indexOf('?'))).getStatus()).isEqualTo(403);
-        mvc.perform(delete(REPORTS + "/" + id).header("Authorization", bearer)).andExpect(status().isNoContent());
+        mvc.perform(delete(REPORTS + "/" + october.reportId()).header("Authorization", october.authorization()))
+                .andExpect(status().isNoContent());
         MockHttpServletResponse gone = download(mvc, link);
         assertThat(gone.getStatus()).isEqualTo(404);
         assertThat(gone.getContentAsString()).contains("<Code>NoSuchKey</Code>");
@@ -159,12 +165,11 @@ class WebexSandboxControllerTest {
 
     @Test
     void everyNthDownloadIsUnavailable() throws Exception {
-        MockMvc mvc = mvc(WebexSandbox.create(properties(0, 0, 0, 0, 0, 2), clock));
-        String bearer = bearer(mvc);
-        String link = link(mvc, create(mvc, bearer, OCTOBER), bearer);
+        MockMvc unavailable = mvc(WebexSandbox.create(properties(0, 0, 0, 0, 0, 2), clock));
+        String link = October.completed(unavailable).firstLink();
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            statuses.add(download(mvc, link).getStatus());
+            statuses.add(download(unavailable, link).getStatus());
         }
         assertThat(statuses).containsExactly(200, 503, 200, 503);
     }
@@ -172,37 +177,41 @@ class WebexSandboxControllerTest {
     @Test
     void everyNthApiRequestAnswers429Or423WithRetryAfter() throws Exception {
         // 429 every 3rd API request, 423 every 4th; the token endpoint and downloads are not counted
-        MockMvc mvc = mvc(WebexSandbox.create(properties(0, 0, 0, 3, 4, 0), clock));
-        String bearer = bearer(mvc);
-        String id = create(mvc, bearer, OCTOBER);
-        String link = link(mvc, id, bearer);
-        assertThat(download(mvc, link).getStatus()).isEqualTo(200);
-        bearer(mvc);
-        mvc.perform(get(REPORTS).header("Authorization", bearer))
+        MockMvc faulty = mvc(WebexSandbox.create(properties(0, 0, 0, 3, 4, 0), clock));
+        // requests 1 and 2: create and GET
+        October october = October.completed(faulty);
+        String bearer = october.authorization();
+        String id = october.reportId();
+        // a download and a token request: not counted
+        assertThat(download(faulty, october.firstLink()).getStatus()).isEqualTo(200);
+        bearer(faulty);
+        // request 3: 429
+        faulty.perform(get(REPORTS).header("Authorization", bearer))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "1"))
                 .andExpect(jsonPath("$.message").value("Too many requests; retry after 1 s"))
                 .andExpect(jsonPath("$.trackingId").exists());
-        // faults come before the token check
-        mvc.perform(get(REPORTS + "/" + id))
+        // request 4: 423, before the (missing) token is checked
+        faulty.perform(get(REPORTS + "/" + id))
                 .andExpect(status().isLocked())
                 .andExpect(header().string("Retry-After", "1"))
                 .andExpect(jsonPath("$.errors[0].description").value(matchesPattern("The resource is temporarily .*")));
-        mvc.perform(get(REPORTS + "/" + id).header("Authorization", bearer)).andExpect(status().isOk())
+        // request 5: answered
+        faulty.perform(get(REPORTS + "/" + id).header("Authorization", bearer)).andExpect(status().isOk())
                 .andExpect(header().doesNotExist("Retry-After"));
     }
 
     @Test
     void everyNthCreateIsAcceptedAndFailedReportsCarryTheirErrors() throws Exception {
-        MockMvc mvc = mvc(WebexSandbox.create(properties(0, 2, 2, 0, 0, 0), clock));
-        String bearer = bearer(mvc);
-        create(mvc, bearer, OCTOBER);
-        String second = id(mvc.perform(post(REPORTS).header("Authorization", bearer)
+        MockMvc failing = mvc(WebexSandbox.create(properties(0, 2, 2, 0, 0, 0), clock));
+        String bearer = bearer(failing);
+        create(failing, bearer, OCTOBER);
+        String second = id(failing.perform(post(REPORTS).header("Authorization", bearer)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(createBody("2026-09-01", "2026-09-30", "USER")))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.type").value("USER")));
-        mvc.perform(get(REPORTS + "/" + second).header("Authorization", bearer))
+        failing.perform(get(REPORTS + "/" + second).header("Authorization", bearer))
                 .andExpect(jsonPath("$.status").value("FAILED"))
                 .andExpect(jsonPath("$.errors[0].code").value(2049))
                 .andExpect(jsonPath("$.errors[0].description").value(WebexReportStore.FAILURE_DESCRIPTION))
@@ -212,7 +221,6 @@ class WebexSandboxControllerTest {
 
     @Test
     void theListPagesThroughLinkHeaders() throws Exception {
-        MockMvc mvc = mvc(WebexSandbox.create(properties(0, 0, 0, 0, 0, 0), clock));
         String bearer = bearer(mvc);
         for (int month = 6; month <= 10; month++) {
             create(mvc, bearer, createBody("2026-%02d-01".formatted(month), "2026-%02d-28".formatted(month),
@@ -241,7 +249,6 @@ class WebexSandboxControllerTest {
 
     @Test
     void apiErrorsHaveTheWebexErrorBody() throws Exception {
-        MockMvc mvc = mvc(WebexSandbox.create(properties(0, 0, 0, 0, 0, 0), clock));
         String bearer = bearer(mvc);
         expectError(mvc.perform(post(REPORTS).header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
                 .content(createBody("2026-11-01", "2026-11-10", "PARTNER"))), 400,

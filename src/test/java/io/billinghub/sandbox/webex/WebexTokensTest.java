@@ -5,6 +5,7 @@ import static io.billinghub.sandbox.webex.WebexTestSupport.assertApiError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billinghub.platform.SettableClock;
+import io.billinghub.sandbox.SandboxTokens;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +16,9 @@ class WebexTokensTest {
 
     @Test
     void aRefreshIssuesATokenValidForItsTtl() {
-        WebexTokens.IssuedToken issued = tokens.refresh("refresh_token", "client", "secret", "refresh");
+        SandboxTokens.IssuedToken issued = tokens.refresh("refresh_token", "client", "secret", "refresh");
         assertThat(issued.expiresInSeconds()).isEqualTo(300);
-        assertThat(issued.accessToken()).matches("[A-Za-z0-9_-]{64}");
+        assertThat(issued.accessToken()).matches("[A-Za-z0-9_-]{43}");
         assertThat(issued.toString()).doesNotContain(issued.accessToken());
         assertThat(tokens.valid(issued.accessToken())).isTrue();
         clock.advance(Duration.ofSeconds(299));
@@ -36,6 +37,8 @@ class WebexTokensTest {
         assertApiError(() -> tokens.refresh("refresh_token", "client", "wrong", "refresh"), 401, "client_secret");
         assertApiError(() -> tokens.refresh("refresh_token", null, "secret", "refresh"), 401, "client_id");
         assertApiError(() -> tokens.refresh("refresh_token", "client", "secret", "stale"), 400, "refresh_token");
+        // the refresh token is checked before the client
+        assertApiError(() -> tokens.refresh("refresh_token", "client", "wrong", null), 400, "refresh_token");
     }
 
     @Test
