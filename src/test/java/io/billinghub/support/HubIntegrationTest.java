@@ -11,6 +11,7 @@ import io.billinghub.sandbox.SandboxTokens;
 import io.billinghub.sandbox.SftpDropClient;
 import io.billinghub.sandbox.cxone.CxoneReportStore;
 import io.billinghub.sandbox.cxone.CxoneSandboxFaults;
+import io.billinghub.sandbox.webex.WebexSandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -113,6 +114,8 @@ public abstract class HubIntegrationTest {
         registry.add("hub.embedded.sandbox.cxone.rate-limit-burst", () -> 2);
         registry.add("hub.embedded.sandbox.cxone.retry-after-seconds", () -> 0);
         registry.add("hub.cxone.page-size", () -> 3);
+        registry.add("hub.embedded.sandbox.webex.report-csv", () -> "classpath:e2e/webex/user-report-2026-10.csv");
+        registry.add("hub.webex.list-page-size", () -> 2);
         registry.add("hub.http.initial-delay-ms", () -> 1);
         registry.add("hub.http.max-delay-ms", () -> 5);
         registry.add("camel.metrics.enable-exchange-event-notifier", () -> false);
@@ -138,6 +141,8 @@ public abstract class HubIntegrationTest {
     protected CxoneReportStore cxoneReports;
     @Autowired
     protected CxoneSandboxFaults cxoneFaults;
+    @Autowired
+    protected WebexSandbox webexSandbox;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -179,7 +184,9 @@ public abstract class HubIntegrationTest {
                     reconciliation_result, erp_batch, erp_batch_line, cxone_report, cxone_usage_line, cxone_extraction,
                     cxone_normalised_line, cxone_gl_aggregate, cxone_invoice, cxone_invoice_line,
                     cxone_reconciliation_result, cxone_invoice_event, org_extraction, org_record, chargeback_report,
-                    chargeback_line restart identity cascade""");
+                    chargeback_line, webex_report, webex_extraction, webex_report_row, webex_invoice,
+                    webex_invoice_line, webex_statement_line, webex_statement_user, webex_reconciliation
+                    restart identity cascade""");
         // the override table refuses TRUNCATE by design; a test reset is the one place allowed to lift that
         jdbc.execute("alter table chargeback_override disable trigger chargeback_override_no_truncate");
         jdbc.execute("truncate chargeback_override restart identity");
@@ -188,6 +195,7 @@ public abstract class HubIntegrationTest {
         sandboxFaults.reset();
         cxoneReports.reset();
         cxoneFaults.reset();
+        webexSandbox.reset();
         ((SettableClock) clock).set(NOW);
         deleteFiles(SFTP_ROOT);
     }
@@ -243,7 +251,7 @@ public abstract class HubIntegrationTest {
             Files.createDirectories(MAPPINGS);
             for (String name : new String[] {"carriers.csv", "rate-cards.csv", "gl-mappings.csv", "gl-accounts.csv",
                 "cxone-cost-centres.csv", "cxone-phone-prefixes.csv", "fx-rates.csv", "cxone-licence-prices.csv",
-                "business-calendar.csv", "hris-cost-centres.csv", "cost-multipliers.json"}) {
+                "business-calendar.csv", "hris-cost-centres.csv", "cost-multipliers.json", "webex-sku-prices.csv"}) {
                 Files.write(MAPPINGS.resolve(name), fixture("e2e/mappings/" + name));
             }
         } catch (IOException e) {

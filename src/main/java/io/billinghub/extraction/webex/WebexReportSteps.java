@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,15 +110,23 @@ public class WebexReportSteps {
                 "Webex report list page " + (state.listPages() + 1) + " of " + state.job().describe());
     }
 
-    /** Notes the reports of exactly this window and type, and the next page from the Link header. */
+    /**
+     * Notes the reports of exactly this window, type and scope, and the next page from the Link header. List items
+     * do not say which sub-partner a report is for: a report the hub created is known by its scope; one it did not
+     * create is taken only by a sub-partner's list (filtered by subPartnerOrgId), never guessed for the partner's.
+     */
     public void listed(Exchange exchange) throws IOException {
         WebexReportState state = state(exchange);
+        WebexReportJob job = state.job();
+        boolean ambiguous = job.subPartnerOrgId() == null && !partner(state).subPartnerOrgIds().isEmpty();
         JsonNode answer = json.readTree(exchange.getIn().getBody(String.class));
         for (JsonNode item : answer.path("items")) {
-            if (state.window().start().toString().equals(item.path("billingStartDate").asText())
+            String id = item.path("id").asText();
+            Optional<String> scope = store.scopeOf(id);
+            boolean ours = scope.map(job.scopeOrgId()::equals).orElse(!ambiguous);
+            if (ours && state.window().start().toString().equals(item.path("billingStartDate").asText())
                     && state.window().end().toString().equals(item.path("billingEndDate").asText())
-                    && state.job().type().name().equals(item.path("type").asText(ReportType.PARTNER.name()))) {
-                String id = item.path("id").asText();
+                    && job.type().name().equals(item.path("type").asText(ReportType.PARTNER.name()))) {
                 String status = item.path("status").asText();
                 store.seen(state.job(), state.window(), id, status, null, clock.instant(), runId(exchange));
                 state.listed(id, status);

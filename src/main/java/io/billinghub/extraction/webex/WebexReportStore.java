@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,6 +49,12 @@ public class WebexReportStore {
                         .addValue("type", job.type().name()).addValue("start", window.start())
                         .addValue("end", window.end()).addValue("status", status).addValue("errors", errors)
                         .addValue("now", SqlTime.utc(now)).addValue("run", runId));
+    }
+
+    /** The scope (partner or sub-partner org) of a report the hub has seen. */
+    public Optional<String> scopeOf(String reportId) {
+        return jdbc.query("select scope_org_id from webex_report where report_id = :id",
+                new MapSqlParameterSource("id", reportId), (rs, i) -> rs.getString(1)).stream().findFirst();
     }
 
     public void deleted(String reportId, Instant now) {

@@ -72,6 +72,7 @@ public final class WebexReportStore {
     private final Clock clock;
     private final Map<String, Entry> reports = new LinkedHashMap<>();
     private long creations;
+    private int failNext;
 
     /**
      * @param dataset         the USER rows, read when first needed
@@ -112,7 +113,9 @@ public final class WebexReportStore {
         }
         long n = creations + 1;
         Entry entry = new Entry(WebexIds.of("BILLING_REPORT", UUID.randomUUID()), UUID.randomUUID().toString(),
-                request, clock.instant().truncatedTo(ChronoUnit.MILLIS), failEvery > 0 && n % failEvery == 0);
+                request, clock.instant().truncatedTo(ChronoUnit.MILLIS), failEvery > 0 && n % failEvery == 0
+                || failNext > 0);
+        failNext = Math.max(0, failNext - 1);
         if (processingPolls == 0) {
             finish(entry);
         }
@@ -162,6 +165,12 @@ public final class WebexReportStore {
     public synchronized void reset() {
         reports.clear();
         creations = 0;
+        failNext = 0;
+    }
+
+    /** Test support: the next {@code count} created reports end FAILED. */
+    public synchronized void failNextReports(int count) {
+        failNext = count;
     }
 
     public synchronized int size() {

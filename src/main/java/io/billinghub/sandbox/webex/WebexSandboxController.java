@@ -136,6 +136,9 @@ class WebexSandboxController {
             return xmlError(503, "ServiceUnavailable", "Service Unavailable");
         }
         WebexLinkSigner.Verdict verdict = sandbox.links().verify(file, expires, signature, keyPairId);
+        if (sandbox.faults().nextDownloadExpired()) {
+            verdict = WebexLinkSigner.Verdict.EXPIRED;
+        }
         if (verdict != WebexLinkSigner.Verdict.VALID) {
             return xmlError(403, "AccessDenied",
                     verdict == WebexLinkSigner.Verdict.EXPIRED ? "Request has expired" : "Access denied");

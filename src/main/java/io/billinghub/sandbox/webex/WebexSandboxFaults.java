@@ -16,6 +16,7 @@ public final class WebexSandboxFaults {
     private final int unavailableDownloadsEvery;
     private long apiRequests;
     private long downloads;
+    private int expireDownloads;
 
     public WebexSandboxFaults(int rateLimitEvery, int lockedEvery, int unavailableDownloadsEvery) {
         if (rateLimitEvery < 0 || lockedEvery < 0 || unavailableDownloadsEvery < 0) {
@@ -40,6 +41,20 @@ public final class WebexSandboxFaults {
         return hits(unavailableDownloadsEvery, ++downloads);
     }
 
+    /** Test support: the next {@code count} downloads answer 403 "Request has expired", as a link past its time. */
+    public synchronized void expireNextDownloads(int count) {
+        expireDownloads = count;
+    }
+
+    /** Counts down {@link #expireNextDownloads}; true when this download is refused as expired. */
+    public synchronized boolean nextDownloadExpired() {
+        if (expireDownloads > 0) {
+            expireDownloads--;
+            return true;
+        }
+        return false;
+    }
+
     public synchronized long apiRequests() {
         return apiRequests;
     }
@@ -48,6 +63,7 @@ public final class WebexSandboxFaults {
     public synchronized void reset() {
         apiRequests = 0;
         downloads = 0;
+        expireDownloads = 0;
     }
 
     private static boolean hits(int every, long n) {
