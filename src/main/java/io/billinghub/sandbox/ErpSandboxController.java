@@ -59,7 +59,7 @@ class ErpSandboxController {
         if (faults.nextErpPostUnavailable()) {
             return error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "The ERP is starting up; retry later");
         }
-        String token = GenesysSandboxController.bearerToken(authorization);
+        String token = Bearer.token(authorization);
         if (!SandboxTokens.constantTimeEquals(properties.erpToken(), token)) {
             return error(HttpStatus.UNAUTHORIZED, "unauthorized", "Missing or wrong bearer token");
         }

@@ -97,7 +97,7 @@ class GenesysSandboxController {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(new ApiError(503, "service.unavailable", "The service is temporarily unavailable"));
         }
-        if (!tokens.isValid(bearerToken(authorization))) {
+        if (!tokens.isValid(Bearer.token(authorization))) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
                     .body(new ApiError(401, "bad.credentials", "Missing, unknown or expired access token"));
@@ -128,14 +128,5 @@ class GenesysSandboxController {
         return colon < 0
                 ? Optional.empty()
                 : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
-    }
-
-    /** The token of "Bearer <token>", or null. */
-    static String bearerToken(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).trim();
-        return token.isEmpty() ? null : token;
     }
 }

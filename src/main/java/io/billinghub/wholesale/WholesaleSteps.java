@@ -42,6 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("wholesaleSteps")
 public class WholesaleSteps {
 
+    /** The statement lines {@link #rate} priced, for {@link #close} in the same run. */
+    private static final String STATEMENTS = "hubWebexStatements";
+
     private static final Set<ExceptionType> PERIOD_CASES = EnumSet.of(ExceptionType.WEBEX_SKU_UNPRICED,
             ExceptionType.WEBEX_CUSTOMER_UNMAPPED, ExceptionType.WEBEX_INVOICE_VARIANCE,
             ExceptionType.WEBEX_REPORT_INCONSISTENT);
@@ -142,17 +145,18 @@ public class WholesaleSteps {
         Instant started = clock.instant();
         List<StatementLine> lines = WholesaleRating.rate(period, store.customerUsage(period, properties.pricedType()),
                 prices.require().prices());
+        exchange.setProperty(STATEMENTS, lines);
         Set<String> present = new HashSet<>();
         Map<String, Object> totals = tx.execute(status -> {
             store.replaceStatements(period, lines, runId);
             if (properties.pricedType() == ReportType.USER) {
+                Map<String, List<ConsumerUsage>> consumers = store.consumers(period);
                 for (StatementLine l : lines) {
                     if (l.amount() != null) {
                         CustomerUsage u = l.usage();
-                        List<ConsumerUsage> consumers = store.consumers(period, u.partnerId(), u.customerOrgId(),
-                                u.sku());
-                        store.insertUserDetail(period, u.partnerId(), consumers,
-                                WholesaleRating.split(l.amount(), consumers));
+                        List<ConsumerUsage> users = consumers.getOrDefault(WholesaleStore.lineKey(u.partnerId(),
+                                u.customerOrgId(), u.sku()), List.of());
+                        store.insertUserDetail(period, u.partnerId(), users, WholesaleRating.split(l.amount(), users));
                     }
                 }
             }
@@ -272,8 +276,8 @@ public class WholesaleSteps {
         Instant started = clock.instant();
         YearMonth period = YearMonth.parse(exchange.getProperty(HubExchange.PERIOD, String.class));
         String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
-        List<StatementLine> lines = WholesaleRating.rate(period, store.customerUsage(period, properties.pricedType()),
-                prices.require().prices());
+        @SuppressWarnings("unchecked")
+        List<StatementLine> lines = exchange.getProperty(STATEMENTS, List.class);
         List<String> created = new ArrayList<>();
         erp.close(period, lines, runId).ifPresent(created::add);
         List<String> toPost = erp.pendingBatches(period);

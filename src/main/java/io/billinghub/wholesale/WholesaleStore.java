@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,24 +53,36 @@ public class WholesaleStore {
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getInt(9)));
     }
 
-    /** Per user, workspace or subscriber of a customer and SKU (USER level only), in a stable order. */
-    public List<ConsumerUsage> consumers(YearMonth period, String partnerId, String customerOrgId, String sku) {
-        return jdbc.query("with in_use as (" + IN_USE + """
+    /** The key of a statement line in {@link #consumers}. */
+    public static String lineKey(String partnerId, String customerOrgId, String sku) {
+        return partnerId + "|" + customerOrgId + "|" + sku;
+    }
+
+    /**
+     * Per user, workspace or subscriber of each customer and SKU (USER level only), in a stable order, keyed by
+     * {@link #lineKey}: one query for the period.
+     */
+    public Map<String, List<ConsumerUsage>> consumers(YearMonth period) {
+        Map<String, List<ConsumerUsage>> byLine = new HashMap<>();
+        jdbc.query("with in_use as (" + IN_USE + """
                 )
-                select r.customer_org_id, r.sku,
+                select e.partner_id, r.customer_org_id, r.sku,
                     coalesce(nullif(r.user_id, ''), nullif(r.workspace_id, ''), r.subscriber_id) as consumer,
                     max(r.subscriber_id), max(r.user_id), max(r.workspace_id), r.location_id, r.license_id,
                     min(r.consumption_start), max(r.consumption_end), sum(r.quantity)
                 from in_use e join webex_report_row r on r.report_id = e.report_id
-                where e.report_type = 'USER' and e.partner_id = :partner and r.customer_org_id = :customer
-                    and r.sku = :sku
-                group by r.customer_org_id, r.sku, consumer, r.location_id, r.license_id
-                order by consumer, r.location_id, r.license_id""",
-                new MapSqlParameterSource("period", period.toString()).addValue("partner", partnerId)
-                        .addValue("customer", customerOrgId).addValue("sku", sku),
-                (rs, i) -> new ConsumerUsage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getBigDecimal(11)));
+                where e.report_type = 'USER'
+                group by e.partner_id, r.customer_org_id, r.sku, consumer, r.location_id, r.license_id
+                order by e.partner_id, r.customer_org_id, r.sku, consumer, r.location_id, r.license_id""",
+                new MapSqlParameterSource("period", period.toString()),
+                rs -> {
+                    byLine.computeIfAbsent(lineKey(rs.getString(1), rs.getString(2), rs.getString(3)),
+                            k -> new ArrayList<>()).add(new ConsumerUsage(rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
+                            rs.getBigDecimal(12)));
+                });
+        return byLine;
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.sandbox.Bearer;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.time.YearMonth;
@@ -177,7 +178,7 @@ class CxoneSandboxController {
             return Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(new ApiError(503, "service_unavailable", "The service is temporarily unavailable")));
         }
-        CxoneTokens.Check check = tokens.check(bearerToken(authorization), scope);
+        CxoneTokens.Check check = tokens.check(Bearer.token(authorization), scope);
         if (check == CxoneTokens.Check.INVALID) {
             return Optional.of(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
@@ -247,14 +248,5 @@ class CxoneSandboxController {
             }
         }
         return fields.isEmpty() ? null : fields;
-    }
-
-    /** The token of "Bearer <token>", or null. */
-    static String bearerToken(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).trim();
-        return token.isEmpty() ? null : token;
     }
 }

@@ -1,5 +1,6 @@
 package io.billinghub.sandbox.org;
 
+import io.billinghub.sandbox.Bearer;
 import io.billinghub.sandbox.cxone.CxoneSandboxConfiguration;
 import io.billinghub.sandbox.cxone.CxoneSandboxFaults;
 import io.billinghub.sandbox.cxone.CxoneSandboxProperties;

@@ -1,6 +1,7 @@
 package io.billinghub.sandbox.org;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.billinghub.sandbox.Bearer;
 import io.billinghub.sandbox.SandboxConfiguration;
 import io.billinghub.sandbox.SandboxFaults;
 import io.billinghub.sandbox.SandboxProperties;

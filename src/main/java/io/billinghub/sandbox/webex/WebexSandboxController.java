@@ -2,6 +2,7 @@ package io.billinghub.sandbox.webex;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.billinghub.sandbox.Bearer;
 import io.billinghub.sandbox.SandboxTokens;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -172,7 +173,7 @@ class WebexSandboxController {
             throw WebexApiException.retryLater(423, "The resource is temporarily locked; retry after " + retryAfter
                     + " s", retryAfter);
         }
-        if (!sandbox.tokens().valid(bearerToken(authorization))) {
+        if (!sandbox.tokens().valid(Bearer.token(authorization))) {
             throw new WebexApiException(401, "The request requires a valid access token set in the Authorization "
                     + "request header.");
         }
@@ -191,14 +192,5 @@ class WebexSandboxController {
                 + "</Message></Error>";
         return ResponseEntity.status(status).contentType(MediaType.TEXT_XML)
                 .body(out -> out.write(xml.getBytes(UTF_8)));
-    }
-
-    /** The token of "Bearer <token>", or null. */
-    static String bearerToken(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).trim();
-        return token.isEmpty() ? null : token;
     }
 }
