@@ -1,5 +1,6 @@
 package io.billinghub.chargeback;
 
+import io.billinghub.cluster.WorkClaims;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.exceptions.RejectedRecord;
@@ -35,16 +36,18 @@ public class OrgExtractionSteps {
     private final ExceptionQueue exceptions;
     private final RunRegistry runs;
     private final RunSteps runSteps;
+    private final WorkClaims claims;
     private final ChargebackProperties properties;
     private final Clock clock;
 
     public OrgExtractionSteps(OrgTenants tenants, OrgSnapshotStore store, ExceptionQueue exceptions, RunRegistry runs,
-                              RunSteps runSteps, ChargebackProperties properties, Clock clock) {
+                              RunSteps runSteps, WorkClaims claims, ChargebackProperties properties, Clock clock) {
         this.tenants = tenants;
         this.store = store;
         this.exceptions = exceptions;
         this.runs = runs;
         this.runSteps = runSteps;
+        this.claims = claims;
         this.properties = properties;
         this.clock = clock;
     }
@@ -59,6 +62,7 @@ public class OrgExtractionSteps {
         ChargebackProperties.TenantRef ref = exchange.getIn().getBody(ChargebackProperties.TenantRef.class);
         YearMonth period = YearMonth.parse(exchange.getProperty(HubExchange.PERIOD, String.class));
         String runId = runSteps.ensure(exchange, ChargebackProperties.PIPELINE);
+        claims.claim(exchange, "org-snapshot:" + ref.vendor() + ":" + ref.id() + ":" + period);
         String extractionId = period + "/" + ref.vendor() + "/" + ref.id() + "/" + runId;
         Instant snapshot = snapshotOf(period);
         store.begin(extractionId, runId, period, ref.vendor(), ref.id(), snapshot);

@@ -46,7 +46,7 @@ public class CarrierCpmSteps {
     }
 
     public void beginDaily(Exchange exchange) {
-        runSteps.start(exchange, DAILY_PIPELINE);
+        runSteps.ensure(exchange, DAILY_PIPELINE);
     }
 
     /** The period's figures as the run leaves them, recorded with the run. */

@@ -1,5 +1,6 @@
 package io.billinghub.extraction;
 
+import io.billinghub.cluster.WorkClaims;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.exceptions.RejectedRecord;
@@ -40,12 +41,13 @@ public class ExtractionSteps {
     private final ExceptionQueue exceptions;
     private final RunRegistry runs;
     private final RunSteps runSteps;
+    private final WorkClaims claims;
     private final Clock clock;
 
     public ExtractionSteps(TelephonyProperties properties, List<TelephonyUsageAdapter> adapters,
                            ExtractionPlanner planner, ExtractionWindows windows, UsageStaging staging,
                            ExceptionQueue exceptions, RunRegistry runs,
-                           RunSteps runSteps, Clock clock) {
+                           RunSteps runSteps, WorkClaims claims, Clock clock) {
         this.properties = properties;
         this.adapters = adapters.stream().collect(Collectors.toMap(TelephonyUsageAdapter::vendor,
                 Function.identity()));
@@ -55,13 +57,14 @@ public class ExtractionSteps {
         this.exceptions = exceptions;
         this.runs = runs;
         this.runSteps = runSteps;
+        this.claims = claims;
         this.clock = clock;
     }
 
     /** Opens the scheduled extraction run; the body becomes the windows to extract. */
     public List<ExtractionWindow> scheduledWindows(Exchange exchange) {
         exchange.setProperty(HubExchange.PERIOD, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
-        runSteps.start(exchange, PIPELINE);
+        runSteps.ensure(exchange, PIPELINE);
         return planner.scheduledWindows();
     }
 
@@ -70,6 +73,7 @@ public class ExtractionSteps {
     public void beginWindow(Exchange exchange) throws InvalidPayloadException {
         ExtractionWindow window = exchange.getIn().getMandatoryBody(ExtractionWindow.class);
         runSteps.ensure(exchange, PIPELINE);
+        claims.claim(exchange, "telephony-window:" + window.tenantId() + ":" + window.start());
         TelephonyProperties.Tenant tenant = properties.tenant(window.tenantId());
         exchange.setProperty(WINDOW, window);
         exchange.setProperty(PROGRESS, new WindowProgress(clock.instant()));

@@ -2,7 +2,6 @@ package io.billinghub.runs;
 
 import io.billinghub.extraction.webex.BillingWindow;
 import io.billinghub.extraction.webex.WebexProperties;
-import io.billinghub.platform.HubExchange;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,9 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,14 +30,12 @@ public class RunController {
             WebexProperties.PIPELINE, "webex-period");
 
     private final RunRegistry runs;
-    private final ProducerTemplate producer;
-    private final CamelContext camel;
+    private final RunLauncher launcher;
     private final Clock clock;
 
-    public RunController(RunRegistry runs, ProducerTemplate producer, CamelContext camel, Clock clock) {
+    public RunController(RunRegistry runs, RunLauncher launcher, Clock clock) {
         this.runs = runs;
-        this.producer = producer;
-        this.camel = camel;
+        this.launcher = launcher;
         this.clock = clock;
     }
 
@@ -83,16 +77,8 @@ public class RunController {
             BillingWindow.of(YearMonth.parse(period), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         }
         boolean close = Boolean.TRUE.equals(request.close());
-        String runId = runs.start(pipeline, period, "API", route);
-        DefaultExchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(HubExchange.RUN_ID, runId);
-        exchange.setProperty(HubExchange.RUN_OWNER, route);
-        exchange.setProperty(HubExchange.PERIOD, period);
-        exchange.setProperty(HubExchange.TRIGGER, "API");
-        exchange.setProperty(HubExchange.CLOSE, close);
-        exchange.setProperty(HubExchange.EXTRACT, !Boolean.FALSE.equals(request.extract()));
-        exchange.setProperty(HubExchange.REGENERATE, Boolean.TRUE.equals(request.regenerate()));
-        producer.asyncSend("direct:" + route, exchange);
+        String runId = launcher.launch(new RunLaunch(pipeline, route, period, close,
+                !Boolean.FALSE.equals(request.extract()), Boolean.TRUE.equals(request.regenerate())), "API", null);
         return ResponseEntity.accepted().location(URI.create("/api/runs/" + runId))
                 .body(Map.of("runId", runId, "pipeline", pipeline, "period", period, "close", close));
     }

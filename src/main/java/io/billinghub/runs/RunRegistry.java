@@ -3,8 +3,12 @@ package io.billinghub.runs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.cluster.ClusterProperties;
 import io.billinghub.platform.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,26 +34,73 @@ public class RunRegistry {
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ClusterProperties cluster;
 
-    public RunRegistry(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    public RunRegistry(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock, ClusterProperties cluster) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.cluster = cluster;
     }
 
-    /** Starts a run; {@code ownerRoute} is the route whose failure fails the whole run. */
-    public String start(String pipeline, String period, String trigger, String ownerRoute) {
+    /**
+     * Starts a run owned by this node and by {@code launch.route()}, whose failure fails the whole run;
+     * {@code resumedFrom} is the interrupted run it takes over, if any.
+     */
+    public String start(RunLaunch launch, String trigger, String resumedFrom) {
         Instant now = clock.instant();
         byte[] random = new byte[3];
         ThreadLocalRandom.current().nextBytes(random);
-        String runId = pipeline + "-" + ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random);
+        String runId = launch.pipeline() + "-" + ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random);
         jdbc.update("""
-                insert into pipeline_run (run_id, pipeline, period, trigger, status, started_at, owner_route)
-                values (:id, :pipeline, :period, :trigger, 'RUNNING', :now, :owner)""",
-                new MapSqlParameterSource("id", runId).addValue("pipeline", pipeline).addValue("period", period)
-                        .addValue("trigger", trigger).addValue("now", SqlTime.utc(now))
-                        .addValue("owner", ownerRoute));
+                insert into pipeline_run (run_id, pipeline, period, trigger, status, started_at, owner_route, node_id,
+                    heartbeat_at, request, resumed_from)
+                values (:id, :pipeline, :period, :trigger, 'RUNNING', :now, :owner, :node, clock_timestamp(),
+                    cast(:request as jsonb), :resumed)""",
+                new MapSqlParameterSource("id", runId).addValue("pipeline", launch.pipeline())
+                        .addValue("period", launch.period()).addValue("trigger", trigger)
+                        .addValue("now", SqlTime.utc(now)).addValue("owner", launch.route())
+                        .addValue("node", cluster.nodeId()).addValue("request", write(launch))
+                        .addValue("resumed", resumedFrom));
         return runId;
+    }
+
+    /** The heartbeat of this node's running runs: a run not renewed for a while is taken over by another node. */
+    public int renewOwned() {
+        return jdbc.update("""
+                update pipeline_run set heartbeat_at = clock_timestamp()
+                where node_id = :node and status = 'RUNNING'""",
+                new MapSqlParameterSource("node", cluster.nodeId()));
+    }
+
+    /** Runs still RUNNING whose node has not renewed them for {@code silence}: their node died. */
+    public List<OrphanedRun> orphaned(Duration silence) {
+        return jdbc.query("""
+                select run_id, node_id, request::text as request from pipeline_run
+                where status = 'RUNNING'
+                  and coalesce(heartbeat_at, '-infinity') < clock_timestamp() - cast(:silence as interval)
+                order by started_at, run_id""",
+                new MapSqlParameterSource("silence", silence.toMillis() + " milliseconds"),
+                (rs, i) -> new OrphanedRun(rs.getString("run_id"), rs.getString("node_id"),
+                        readLaunch(rs.getString("request"))));
+    }
+
+    /**
+     * Ends an orphaned run as INTERRUPTED, unless it was renewed or taken over meanwhile; true for the one node
+     * that wins it.
+     */
+    public boolean interrupt(OrphanedRun orphan, Duration silence, String reason) {
+        return jdbc.update("""
+                update pipeline_run set status = 'INTERRUPTED', finished_at = :now, error = :reason
+                where run_id = :run and status = 'RUNNING'
+                  and coalesce(heartbeat_at, '-infinity') < clock_timestamp() - cast(:silence as interval)""",
+                new MapSqlParameterSource("run", orphan.runId()).addValue("reason", reason)
+                        .addValue("now", SqlTime.utc(clock.instant()))
+                        .addValue("silence", silence.toMillis() + " milliseconds")) == 1;
+    }
+
+    /** A run whose node stopped renewing it; {@code launch} is empty for runs that cannot be started again. */
+    public record OrphanedRun(String runId, String nodeId, RunLaunch launch) {
     }
 
     /** Records a finished phase; input phases also add to the run's own counts. */
@@ -153,8 +204,8 @@ public class RunRegistry {
                 (rs, i) -> record(rs, List.of(), List.of()));
     }
 
-    private RunRecord record(java.sql.ResultSet rs, List<RunRecord.Phase> phases, List<RunRecord.Input> inputs)
-            throws java.sql.SQLException {
+    private RunRecord record(ResultSet rs, List<RunRecord.Phase> phases, List<RunRecord.Input> inputs)
+            throws SQLException {
         return new RunRecord(rs.getString("run_id"), rs.getString("pipeline"), rs.getString("period"),
                 rs.getString("trigger"), RunStatus.valueOf(rs.getString("status")),
                 SqlTime.instant(rs, "started_at"), SqlTime.instant(rs, "finished_at"), rs.getLong("records_in"),
@@ -162,7 +213,15 @@ public class RunRegistry {
                 read(rs.getString("totals_text")), rs.getString("error"), phases, inputs);
     }
 
-    private String write(Map<String, Object> values) {
+    private RunLaunch readLaunch(String text) {
+        try {
+            return text == null ? null : json.readValue(text, RunLaunch.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored run request is not JSON", e);
+        }
+    }
+
+    private String write(Object values) {
         try {
             return json.writeValueAsString(values);
         } catch (JsonProcessingException e) {

@@ -119,6 +119,10 @@ public abstract class HubIntegrationTest {
         registry.add("hub.http.initial-delay-ms", () -> 1);
         registry.add("hub.http.max-delay-ms", () -> 5);
         registry.add("camel.metrics.enable-exchange-event-notifier", () -> false);
+        // no background heartbeat in a test: tests that take over runs call RunRecovery themselves
+        registry.add("hub.cluster.heartbeat-interval", () -> "1h");
+        registry.add("hub.cluster.lease-ttl", () -> "2h");
+        registry.add("hub.cluster.run-takeover-after", () -> "2h");
     }
 
     @Autowired
@@ -179,8 +183,9 @@ public abstract class HubIntegrationTest {
     @BeforeEach
     void resetData() {
         jdbc.execute("""
-                truncate pipeline_run, run_phase, run_input, exception_item, camel_messageprocessed, usage_leg,
-                    extraction_window, rated_leg, carrier_invoice_file, carrier_invoice, carrier_invoice_line,
+                truncate pipeline_run, run_phase, run_input, exception_item, camel_messageprocessed, work_lease,
+                    usage_leg, extraction_window, rated_leg, carrier_invoice_file, carrier_invoice,
+                    carrier_invoice_line,
                     reconciliation_result, erp_batch, erp_batch_line, cxone_report, cxone_usage_line, cxone_extraction,
                     cxone_normalised_line, cxone_gl_aggregate, cxone_invoice, cxone_invoice_line,
                     cxone_reconciliation_result, cxone_invoice_event, org_extraction, org_record, chargeback_report,

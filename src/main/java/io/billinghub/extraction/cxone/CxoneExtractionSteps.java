@@ -2,6 +2,7 @@ package io.billinghub.extraction.cxone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.cluster.WorkClaims;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.exceptions.RejectedRecord;
@@ -50,6 +51,7 @@ public class CxoneExtractionSteps {
     private final ExceptionQueue exceptions;
     private final RunRegistry runs;
     private final RunSteps runSteps;
+    private final WorkClaims claims;
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Sleeper sleeper;
@@ -58,6 +60,7 @@ public class CxoneExtractionSteps {
 
     public CxoneExtractionSteps(CxoneProperties properties, CxoneReports reports, CxoneReportAdapter adapter,
                                 CxoneStaging staging, ExceptionQueue exceptions, RunRegistry runs, RunSteps runSteps,
+                                WorkClaims claims,
                                 NamedParameterJdbcTemplate jdbc, ObjectMapper json, Sleeper sleeper, Clock clock) {
         this.properties = properties;
         this.reports = reports;
@@ -66,6 +69,7 @@ public class CxoneExtractionSteps {
         this.exceptions = exceptions;
         this.runs = runs;
         this.runSteps = runSteps;
+        this.claims = claims;
         this.jdbc = jdbc;
         this.json = json;
         this.sleeper = sleeper;
@@ -80,6 +84,8 @@ public class CxoneExtractionSteps {
         CxoneProperties.Tenant tenant = properties.tenant(request.tenantId());
         exchange.setProperty(HubExchange.PERIOD, request.period().toString());
         runSteps.ensure(exchange, CxoneProperties.PIPELINE);
+        // before looking for a reusable report: a node that waited here reuses the report the other one fetched
+        claims.claim(exchange, "cxone-report:" + tenant.id() + ":" + request.period());
         ReportWindow window = ReportWindow.of(tenant.id(), request.period(), tenant.reportingTimeZone());
         CxoneExtractionState state = new CxoneExtractionState(window, clock.instant());
         reports.reusable(window, clock.instant(), properties.reportReuse())

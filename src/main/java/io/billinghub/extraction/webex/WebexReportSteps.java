@@ -2,6 +2,7 @@ package io.billinghub.extraction.webex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.cluster.WorkClaims;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.exceptions.NewException;
@@ -59,6 +60,7 @@ public class WebexReportSteps {
     private final ExceptionQueue exceptions;
     private final RunRegistry runs;
     private final RunSteps runSteps;
+    private final WorkClaims claims;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Sleeper sleeper;
@@ -66,7 +68,8 @@ public class WebexReportSteps {
     private final ReportPolling polling;
 
     public WebexReportSteps(WebexProperties properties, WebexReportStore store, WebexReportDownloader downloader,
-                            ExceptionQueue exceptions, RunRegistry runs, RunSteps runSteps, TransactionTemplate tx,
+                            ExceptionQueue exceptions, RunRegistry runs, RunSteps runSteps, WorkClaims claims,
+                            TransactionTemplate tx,
                             ObjectMapper json, Sleeper sleeper, Clock clock) {
         this.properties = properties;
         this.store = store;
@@ -74,6 +77,7 @@ public class WebexReportSteps {
         this.exceptions = exceptions;
         this.runs = runs;
         this.runSteps = runSteps;
+        this.claims = claims;
         this.tx = tx;
         this.json = json;
         this.sleeper = sleeper;
@@ -87,6 +91,8 @@ public class WebexReportSteps {
         WebexReportJob job = exchange.getIn().getMandatoryBody(WebexReportJob.class);
         exchange.setProperty(HubExchange.PERIOD, job.period());
         runSteps.ensure(exchange, WebexProperties.PIPELINE);
+        claims.claim(exchange, "webex-report:" + job.partnerId() + ":" + job.subPartnerOrgId() + ":" + job.type()
+                + ":" + job.period());
         BillingWindow window = BillingWindow.of(YearMonth.parse(job.period()), today());
         WebexProperties.Partner partner = properties.partner(job.partnerId());
         String list = partner.baseUrl() + REPORTS + "?billingStartDate=" + window.start() + "&billingEndDate="
