@@ -1,9 +1,12 @@
 package io.billinghub.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.billinghub.support.HubIntegrationTest;
 import java.time.Duration;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -14,9 +17,14 @@ class WorkLeasesTest extends HubIntegrationTest {
     @Autowired
     private NamedParameterJdbcTemplate named;
 
+    /** A node that gives up at once on a claim held elsewhere. */
+    private static ClusterProperties properties(String id) {
+        return new ClusterProperties(id, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(60),
+                Duration.ZERO);
+    }
+
     private WorkLeases node(String id) {
-        return new WorkLeases(named, new ClusterProperties(id, Duration.ofSeconds(60), Duration.ofSeconds(10),
-                Duration.ofSeconds(60), Duration.ofMinutes(1)));
+        return new WorkLeases(named, properties(id));
     }
 
     @Test
@@ -82,5 +90,26 @@ class WorkLeasesTest extends HubIntegrationTest {
         a.beat();
         assertThat(jdbc.queryForObject("select expires_at < clock_timestamp() + interval '31 seconds' from work_lease",
                 Boolean.class)).isTrue();
+    }
+
+    @Test
+    void withinOneNodeOneExchangeAtATimeHoldsAClaimUntilItCompletes() {
+        WorkClaims claims = new WorkClaims(node("node-a"), properties("node-a"));
+        WorkClaims otherNode = new WorkClaims(node("node-b"), properties("node-b"));
+        Exchange first = new DefaultExchange(camel);
+        Exchange second = new DefaultExchange(camel);
+        String key = "run:carrier-cpm-period:2026-10";
+
+        claims.claim(first, key);
+        // the holder may claim again (a run's owner route entered twice)
+        claims.claim(first, key);
+        assertThatThrownBy(() -> claims.claim(second, key)).hasMessage(key + " has been worked on elsewhere for"
+                + " longer than PT0S (hub.cluster.claim-wait); try again later");
+        assertThatThrownBy(() -> otherNode.claim(second, key)).isInstanceOf(IllegalStateException.class);
+
+        // the first exchange completes: both of its claims are given up
+        first.getExchangeExtension().handoverCompletions().forEach(done -> done.onComplete(first));
+        claims.claim(second, key);
+        assertThat(jdbc.queryForObject("select owner from work_lease", String.class)).isEqualTo("node-a");
     }
 }
