@@ -4,6 +4,7 @@ import io.billinghub.calendar.BusinessCalendar;
 import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.extraction.cxone.CxoneProperties.GlAmountBasis;
 import io.billinghub.extraction.cxone.CxoneUsageLine;
+import io.billinghub.platform.Decimals;
 import io.billinghub.referencedata.ledger.LedgerReferenceData;
 import io.billinghub.referencedata.ledger.LedgerRows;
 import java.math.BigDecimal;
@@ -132,13 +133,13 @@ public final class CxoneNormaliser {
         BigDecimal difference = line.costAmount().subtract(expected);
         if (difference.abs().compareTo(settings.prorationTolerance()) > 0) {
             Map<String, Object> context = context(line, localDate);
-            context.put("monthlyCost", price.get().monthlyCost().toPlainString());
+            context.put("monthlyCost", Decimals.display(price.get().monthlyCost()));
             context.put("workingDaysInMonth", workingDays);
             context.put("activeWorkingDays", activeDays);
             context.put("expected", expected.toPlainString());
             findings.add(new Finding(ExceptionType.CXONE_PRORATION_MISMATCH, "prorated licence " + line.lineId()
                     + " of " + line.userName() + " is " + line.costAmount().toPlainString() + " but "
-                    + price.get().monthlyCost().toPlainString() + " / " + workingDays + " working days × "
+                    + Decimals.display(price.get().monthlyCost()) + " / " + workingDays + " working days × "
                     + activeDays + " active = " + expected.toPlainString() + " (difference "
                     + difference.toPlainString() + ")", context));
         }

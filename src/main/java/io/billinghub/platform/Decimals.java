@@ -24,4 +24,13 @@ public final class Decimals {
             throw new IllegalArgumentException(field + " '" + text + "' is not a decimal number");
         }
     }
+
+    /**
+     * A reference amount as text, the same whether it was parsed from its file (95.00) or read back from a numeric
+     * column of wider scale (95.0000): trailing zeros dropped, but never fewer than two decimals.
+     */
+    public static String display(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString();
+    }
 }

@@ -18,7 +18,9 @@ public record Discrepancy(ExceptionType type, String carrierName, LocalDate utcD
     }
 
     public String dedupeKey() {
+        // the line by its invoice and position, never its row id: the key must be the same on every node and
+        // after the file is ingested again
         return scope(utcDay) + carrierName + "|" + type + "|" + (legId == null ? "" : legId) + "|"
-                + (line == null ? "" : line.lineId());
+                + (line == null ? "" : line.invoiceNumber() + " " + line.position());
     }
 }

@@ -2,7 +2,11 @@ package io.billinghub.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billinghub.embedded.EmbeddedSftpServer;
+import io.billinghub.platform.Checksums;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -74,16 +78,20 @@ class ClusterCrashSoak {
         Instant deadline = Instant.now().plus(TIMEOUT);
         System.out.printf("cluster soak: seed %d, %d kills (rerun with -Dsoak.seed=%d)%n", SEED, KILLS, SEED);
 
-        Map<String, String> clean = world("clean", false, deadline);
-        Map<String, String> crashed = world("crash", true, deadline);
+        Map<String, List<String>> clean = world("clean", false, deadline);
+        Map<String, List<String>> crashed = world("crash", true, deadline);
 
-        clean.forEach((what, value) -> System.out.printf("  %-28s clean %s%n  %-28s crash %s%n", what, value, "",
-                crashed.get(what)));
+        clean.forEach((what, rows) -> {
+            List<String> other = crashed.get(what);
+            System.out.printf("  %-24s clean %s%n  %-24s crash %s%n", what, digest(rows), "", digest(other));
+            rows.stream().filter(r -> !other.contains(r)).limit(10).forEach(r -> System.out.println("    clean: " + r));
+            other.stream().filter(r -> !rows.contains(r)).limit(10).forEach(r -> System.out.println("    crash: " + r));
+        });
         assertThat(crashed).containsExactlyEntriesOf(clean);
     }
 
     /** Runs the demo month in a fresh world and returns its fingerprint. */
-    private Map<String, String> world(String name, boolean crash, Instant deadline) throws Exception {
+    private Map<String, List<String>> world(String name, boolean crash, Instant deadline) throws Exception {
         Path dir = WORK.resolve(name);
         Files.createDirectories(dir);
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -120,7 +128,7 @@ class ClusterCrashSoak {
             }
             a.awaitLog(DONE, deadline);
             awaitQuiet(name, dir, deadline);
-            Map<String, String> fingerprint = fingerprint(name);
+            Map<String, List<String>> fingerprint = fingerprint(name);
             fingerprint.put("ERP received", erpReceived(sandbox.port));
             return fingerprint;
         } finally {
@@ -203,8 +211,8 @@ class ClusterCrashSoak {
         }
     }
 
-    /** What the ledger holds: count and digest per table, over the columns that are the same in any run. */
-    private static Map<String, String> fingerprint(String database) throws Exception {
+    /** What the ledger holds: the rows of each table, over the columns that are the same in any run, sorted. */
+    private static Map<String, List<String>> fingerprint(String database) throws Exception {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("usage legs", "select leg_id, payload_checksum from usage_leg");
         queries.put("rated legs", "select leg_id, rating_status, unrated_reason, carrier_id, destination_region,"
@@ -227,29 +235,44 @@ class ClusterCrashSoak {
                 + " status from webex_reconciliation");
         queries.put("ERP batches", "select batch_id, kind, idempotency_key, total, line_count, status from erp_batch");
         queries.put("ERP batch lines", "select batch_id, line_no, amount from erp_batch_line");
-        queries.put("open cases", "select type, coalesce(dedupe_key, source || ' ' || source_position)"
+        queries.put("open cases", "select type, dedupe_key, source, source_position, reason"
                 + " from exception_item where status <> 'RESOLVED'");
-        Map<String, String> fingerprint = new LinkedHashMap<>();
+        Map<String, List<String>> fingerprint = new LinkedHashMap<>();
         try (Connection c = connect(database); Statement s = c.createStatement()) {
             for (Map.Entry<String, String> query : queries.entrySet()) {
-                try (ResultSet rs = s.executeQuery("select count(*) || ' rows, md5 ' || md5(coalesce(string_agg(x,"
-                        + " '|' order by x), '')) from (select t::text as x from (" + query.getValue() + ") t) r")) {
-                    rs.next();
-                    fingerprint.put(query.getKey(), rs.getString(1));
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("select t::text from (" + query.getValue() + ") t order by 1")) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1));
+                    }
                 }
+                fingerprint.put(query.getKey(), rows);
             }
         }
         return fingerprint;
     }
 
-    /** Every charge the ERP sink accepted, by idempotency key (a double post would be a second key). */
-    private static String erpReceived(int sandboxPort) throws Exception {
+    /** Every charge the ERP sink accepted: key and payload digest (a double post would be a second key). */
+    private static List<String> erpReceived(int sandboxPort) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + sandboxPort + "/sandbox/erp/charges")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body().length() + " bytes, keys "
-                + response.body().replaceAll("(?s).*?\"idempotencyKey\"\\s*:\\s*\"([^\"]+)\"", "$1 ")
-                .replaceAll("(?s)\\s*[^ ]*$", "");
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> charges = new ArrayList<>();
+        for (JsonNode charge : new ObjectMapper().readTree(response.body())) {
+            // when and by which run a batch was made differs between any two runs; its content must not
+            JsonNode payload = charge.path("payload");
+            if (payload instanceof ObjectNode fields) {
+                fields.remove(List.of("createdAt", "runId"));
+            }
+            charges.add(charge.path("idempotencyKey").asText() + " " + Checksums.sha256(payload.toString()));
+        }
+        charges.sort(null);
+        return charges;
+    }
+
+    private static String digest(List<String> rows) {
+        return rows.size() + " rows, sha-256 " + Checksums.sha256(String.join("\n", rows)).substring(0, 16);
     }
 
     private static Connection connect(String database) throws Exception {

@@ -167,7 +167,9 @@ class CxoneNormaliserTest {
         assertThat(normaliser(GlAmountBasis.PRE_TAX).normalise(off).findings()).singleElement().satisfies(f -> {
             assertThat(f.type()).isEqualTo(ExceptionType.CXONE_PRORATION_MISMATCH);
             assertThat(f.context()).containsEntry("expected", "45.24").containsEntry("activeWorkingDays", 10)
-                    .containsEntry("workingDaysInMonth", 21);
+                    .containsEntry("workingDaysInMonth", 21).containsEntry("monthlyCost", "95.00");
+            assertThat(f.reason()).isEqualTo("prorated licence p2 of agent.newer is 45.29 but 95.00 / 21 working"
+                    + " days × 10 active = 45.24 (difference 0.05)");
         });
     }
 
