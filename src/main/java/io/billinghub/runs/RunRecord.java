@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 
-/** A run as the REST API shows it. */
+/** A run as the REST API shows it; {@code nodeId} is the hub node that ran it. */
 public record RunRecord(
         String runId,
         String pipeline,
@@ -19,6 +19,8 @@ public record RunRecord(
         int failures,
         JsonNode totals,
         String error,
+        String nodeId,
+        String resumedFrom,
         List<Phase> phases,
         List<Input> inputs) {
 

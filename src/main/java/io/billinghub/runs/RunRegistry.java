@@ -210,7 +210,8 @@ public class RunRegistry {
                 rs.getString("trigger"), RunStatus.valueOf(rs.getString("status")),
                 SqlTime.instant(rs, "started_at"), SqlTime.instant(rs, "finished_at"), rs.getLong("records_in"),
                 rs.getLong("records_accepted"), rs.getLong("records_rejected"), rs.getInt("failures"),
-                read(rs.getString("totals_text")), rs.getString("error"), phases, inputs);
+                read(rs.getString("totals_text")), rs.getString("error"), rs.getString("node_id"),
+                rs.getString("resumed_from"), phases, inputs);
     }
 
     private RunLaunch readLaunch(String text) {
