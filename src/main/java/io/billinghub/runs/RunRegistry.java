@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.platform.SqlTime;
+import io.billinghub.security.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,11 +31,13 @@ public class RunRegistry {
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public RunRegistry(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    public RunRegistry(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Starts a run; {@code ownerRoute} is the route whose failure fails the whole run. */
@@ -49,6 +52,8 @@ public class RunRegistry {
                 new MapSqlParameterSource("id", runId).addValue("pipeline", pipeline).addValue("period", period)
                         .addValue("trigger", trigger).addValue("now", SqlTime.utc(now))
                         .addValue("owner", ownerRoute));
+        audit.record("run.started", "pipeline_run", runId, Map.of("pipeline", pipeline, "period",
+                String.valueOf(period), "trigger", trigger));
         return runId;
     }
 
@@ -92,28 +97,37 @@ public class RunRegistry {
     public void recordFailure(String runId, String failedRoute, String reason) {
         MapSqlParameterSource p = new MapSqlParameterSource("run", runId).addValue("reason", reason)
                 .addValue("route", failedRoute).addValue("now", SqlTime.utc(clock.instant()));
-        jdbc.update("""
+        List<Boolean> failedNow = jdbc.queryForList("""
+                with before as (select status from pipeline_run where run_id = :run for update)
                 update pipeline_run set failures = failures + 1, error = coalesce(error, :reason),
                     status = case when owner_route = :route and status = 'RUNNING' then 'FAILED' else status end,
                     finished_at = case when owner_route = :route and status = 'RUNNING' then :now else finished_at end
-                where run_id = :run""", p);
+                where run_id = :run
+                returning (select status from before) = 'RUNNING' and status = 'FAILED'""", p, Boolean.class);
+        if (failedNow.contains(Boolean.TRUE)) {
+            audit.record("run.finished", "pipeline_run", runId, Map.of("status", "FAILED"));
+        }
     }
 
     /** Ends a running run as failed: a unit it cannot do without went to the exception queue. */
     public void fail(String runId, String reason) {
-        jdbc.update("""
+        if (jdbc.update("""
                 update pipeline_run set status = 'FAILED', finished_at = :now, error = coalesce(error, :reason)
                 where run_id = :run and status = 'RUNNING'""",
                 new MapSqlParameterSource("run", runId).addValue("reason", reason)
-                        .addValue("now", SqlTime.utc(clock.instant())));
+                        .addValue("now", SqlTime.utc(clock.instant()))) == 1) {
+            audit.record("run.finished", "pipeline_run", runId, Map.of("status", "FAILED"));
+        }
     }
 
     public void finish(String runId) {
-        jdbc.update("""
+        jdbc.queryForList("""
                 update pipeline_run set finished_at = :now,
                     status = case when failures > 0 then 'COMPLETED_WITH_FAILURES' else 'SUCCEEDED' end
-                where run_id = :run and status = 'RUNNING'""",
-                new MapSqlParameterSource("run", runId).addValue("now", SqlTime.utc(clock.instant())));
+                where run_id = :run and status = 'RUNNING'
+                returning status""", new MapSqlParameterSource("run", runId)
+                .addValue("now", SqlTime.utc(clock.instant())), String.class)
+                .forEach(status -> audit.record("run.finished", "pipeline_run", runId, Map.of("status", status)));
     }
 
     /** The error of a run that ended FAILED; empty for any other run, or none. */

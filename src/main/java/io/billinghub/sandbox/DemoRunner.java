@@ -52,8 +52,13 @@ public class DemoRunner {
     private final String baseUrl;
     private final Resource webexInvoice;
 
-    /** Where carriers drop files (the hub's own SFTP settings). */
+    /** Where carriers drop files (the hub's own SFTP settings). The password never appears in toString(). */
     record SftpTarget(String host, int port, String username, String password, Path knownHosts, String prefix) {
+
+        @Override
+        public String toString() {
+            return "SftpTarget[" + username + "@" + host + ":" + port + "/" + prefix + ", password=***]";
+        }
     }
 
     public DemoRunner(@Value("${hub.demo.period}") String period, TelephonyDataset dataset,
