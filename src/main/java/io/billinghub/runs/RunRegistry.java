@@ -52,8 +52,9 @@ public class RunRegistry {
                 new MapSqlParameterSource("id", runId).addValue("pipeline", pipeline).addValue("period", period)
                         .addValue("trigger", trigger).addValue("now", SqlTime.utc(now))
                         .addValue("owner", ownerRoute));
-        audit.record("run.started", "pipeline_run", runId, Map.of("pipeline", pipeline, "period",
-                String.valueOf(period), "trigger", trigger));
+        audit.record("run.started", "pipeline_run", runId, period == null
+                ? Map.of("pipeline", pipeline, "trigger", trigger)
+                : Map.of("pipeline", pipeline, "period", period, "trigger", trigger));
         return runId;
     }
 
@@ -97,8 +98,9 @@ public class RunRegistry {
     public void recordFailure(String runId, String failedRoute, String reason) {
         MapSqlParameterSource p = new MapSqlParameterSource("run", runId).addValue("reason", reason)
                 .addValue("route", failedRoute).addValue("now", SqlTime.utc(clock.instant()));
+        // the status before this update tells whether this failure is the one that ended the run
         List<Boolean> failedNow = jdbc.queryForList("""
-                with before as (select status from pipeline_run where run_id = :run for update)
+                with before as (select status from pipeline_run where run_id = :run)
                 update pipeline_run set failures = failures + 1, error = coalesce(error, :reason),
                     status = case when owner_route = :route and status = 'RUNNING' then 'FAILED' else status end,
                     finished_at = case when owner_route = :route and status = 'RUNNING' then :now else finished_at end

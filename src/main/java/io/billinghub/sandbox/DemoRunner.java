@@ -284,7 +284,7 @@ public class DemoRunner {
                 Run:            {}
                 ERP batches:    {}
                 Open exceptions by type: {}
-                Look at:
+                Look at (as a user of hub.security.users, e.g. finance; README "Security"):
                   CPM (JSON)            {}/api/cpm?from={}&to={}
                   CPM (CSV)             {}/api/cpm?from={}&to={}&format=csv
                   Reconciliation        {}/api/reconciliation?from={}&to={}

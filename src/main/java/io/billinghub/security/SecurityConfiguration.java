@@ -96,10 +96,14 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Only a UserDetailsService, not the manager itself: as a UserDetailsPasswordService it would re-hash a password
+     * not stored as bcrypt at every login (a bcrypt per request), into memory that nothing keeps.
+     */
     @Bean
     UserDetailsService users(SecurityProperties properties, SecretResolver secrets, PasswordEncoder encoder,
                              RoleHierarchy roles) {
         return new InMemoryUserDetailsManager(ConfiguredUsers.of(properties.users(), secrets::resolve, encoder,
-                roles));
+                roles))::loadUserByUsername;
     }
 }

@@ -40,7 +40,8 @@ class ReferenceDataReloadTest extends HubIntegrationTest {
         try {
             assertThat(telephony(post("/api/reference-data/reload", "").body()).path("result").asText())
                     .isEqualTo("ACTIVATED");
-            JsonNode replay = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{}", TestUser.OPERATOR).body());
+            JsonNode replay = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{}",
+                    TestUser.OPERATOR).body());
             assertThat(replay.path("succeeded").asBoolean()).isTrue();
             // 30 s at 6/6 bills 30 s = 0.5 min × 0.5000 = 0.2500
             assertThat(jdbc.queryForMap("select rating_status, destination_region, billed_seconds, cost from rated_leg"

@@ -207,9 +207,15 @@ public abstract class HubIntegrationTest {
     /** Runs a pipeline's October 2026 through the REST API and waits for the run; returns its id. */
     protected String runOctober(String pipeline, String route, boolean close) throws IOException,
             InterruptedException {
+        return runOctober(pipeline, route, close, TestUser.ADMIN);
+    }
+
+    /** The same, started by this user. */
+    protected String runOctober(String pipeline, String route, boolean close, TestUser user) throws IOException,
+            InterruptedException {
         NotifyBuilder done = whenRouteDone(route);
         HttpResponse<String> started = post("/api/runs", "{\"pipeline\":\"" + pipeline
-                + "\",\"period\":\"2026-10\",\"close\":" + close + "}");
+                + "\",\"period\":\"2026-10\",\"close\":" + close + "}", user);
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(done.matches(120, TimeUnit.SECONDS)).as("period run finished").isTrue();
         return json.readTree(started.body()).path("runId").asText();
