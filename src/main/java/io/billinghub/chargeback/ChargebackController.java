@@ -2,7 +2,9 @@ package io.billinghub.chargeback;
 
 import io.billinghub.allocation.CostCentreRef;
 import io.billinghub.platform.web.CsvResponses;
+import io.billinghub.security.AuditLog;
 import java.math.BigDecimal;
+import java.security.Principal;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -35,11 +37,14 @@ public class ChargebackController {
 
     private final ChargebackView view;
     private final Overrides overrides;
+    private final AuditLog audit;
     private final String currency;
 
-    public ChargebackController(ChargebackView view, Overrides overrides, @Value("${hub.currency}") String currency) {
+    public ChargebackController(ChargebackView view, Overrides overrides, AuditLog audit,
+                                @Value("${hub.currency}") String currency) {
         this.view = view;
         this.overrides = overrides;
+        this.audit = audit;
         this.currency = currency;
     }
 
@@ -95,18 +100,20 @@ public class ChargebackController {
         return overrides.forPeriod(period);
     }
 
-    /** A finance override request: the adjusted figure, the offset (Unallocated by default), reason and approver. */
+    /**
+     * A finance override request: the adjusted figure, the offset (Unallocated by default), reason and approver. The
+     * requester is the authenticated user (a "requestedBy" in the body is ignored).
+     */
     public record OverrideRequest(String division, String costCentre, String category, BigDecimal adjustedAmount,
                                   String offsetDivision, String offsetCostCentre, String reasonCode,
-                                  String approverId, String note, String requestedBy) {
+                                  String approverId, String note) {
     }
 
     @PostMapping("/{period}/overrides")
     public ResponseEntity<Overrides.Override> override(@PathVariable YearMonth period,
-                                                       @RequestBody OverrideRequest request) {
-        if (request.division() == null || request.costCentre() == null || request.category() == null
-                || request.requestedBy() == null || request.requestedBy().isBlank()) {
-            throw new IllegalArgumentException("division, costCentre, category and requestedBy are required");
+                                                       @RequestBody OverrideRequest request, Principal user) {
+        if (request.division() == null || request.costCentre() == null || request.category() == null) {
+            throw new IllegalArgumentException("division, costCentre and category are required");
         }
         List<ChargebackLineRow> adjusted = view.adjustedLines(period);
         String offsetDivision = request.offsetDivision() == null ? CostCentreRef.GLOBAL : request.offsetDivision();
@@ -125,7 +132,12 @@ public class ChargebackController {
                         request.costCentre(), request.category(), request.adjustedAmount(), offsetDivision,
                         offsetCentre, request.reasonCode(), request.approverId(), request.note()),
                 AdjustedLines.current(adjusted, request.division(), request.costCentre(), request.category()),
-                request.requestedBy());
+                user.getName());
+        audit.record("chargeback.overridden", "chargeback_override", String.valueOf(created.overrideId()),
+                Map.of("period", created.period(), "costCentre", created.division() + "/" + created.costCentre(),
+                        "category", created.category(), "originalAmount", created.originalAmount().toPlainString(),
+                        "adjustedAmount", created.adjustedAmount().toPlainString(), "approverId",
+                        created.approverId(), "rowHash", created.rowHash()));
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 

@@ -1,14 +1,18 @@
 package io.billinghub.chargeback;
 
 import io.billinghub.platform.Checksums;
+import io.billinghub.platform.HashChain;
 import io.billinghub.platform.SqlTime;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,7 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class Overrides {
 
-    static final String GENESIS = "genesis";
+    private static final String SELECT = """
+            select override_id, period, division, cost_centre, category, original_amount, adjusted_amount,
+                offset_division, offset_cost_centre, reason_code, approver_id, note, requested_by, checksum_original,
+                checksum_adjusted, previous_hash, row_hash, created_at
+            from chargeback_override
+            """;
     private static final Pattern REASON = Pattern.compile("[A-Z][A-Z0-9_]{2,39}");
 
     /** What finance asks for. */
@@ -95,7 +104,7 @@ public class Overrides {
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('chargeback-override-chain'))",
                     new MapSqlParameterSource(), Object.class);
             String previous = jdbc.query("select row_hash from chargeback_override order by override_id desc limit 1",
-                    (rs, i) -> rs.getString(1)).stream().findFirst().orElse(GENESIS);
+                    (rs, i) -> rs.getString(1)).stream().findFirst().orElse(HashChain.GENESIS);
             // microseconds: what timestamptz keeps, so the hash recomputed from the stored row matches
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             String subject = period + "|" + r.division() + "|" + r.costCentre() + "|" + r.category();
@@ -124,46 +133,38 @@ public class Overrides {
     }
 
     public List<Override> forPeriod(YearMonth period) {
-        return query("where period = :period", new MapSqlParameterSource("period", period.toString()));
+        return jdbc.query(SELECT + "where period = :period order by override_id",
+                new MapSqlParameterSource("period", period.toString()), Overrides::row);
     }
 
     public Verification verify() {
-        List<Override> all = query("", new MapSqlParameterSource());
-        String previous = GENESIS;
+        List<Override> all = jdbc.query(SELECT + "order by override_id", Overrides::row);
+        Optional<HashChain.Break> broken = HashChain.check(all, Override::overrideId, Override::previousHash,
+                Override::rowHash, Overrides::hash);
+        if (broken.isPresent()) {
+            return new Verification(false, all.size(), broken.get().rowId(), broken.get().reason());
+        }
         for (Override o : all) {
-            if (!o.previousHash().equals(previous)) {
-                return new Verification(false, all.size(), o.overrideId(), "previous hash does not match the row"
-                        + " before it: a row was removed or inserted out of order");
-            }
-            if (!hash(o).equals(o.rowHash())) {
-                return new Verification(false, all.size(), o.overrideId(), "row hash does not match its content:"
-                        + " the row was changed after it was written");
-            }
             String subject = o.period() + "|" + o.division() + "|" + o.costCentre() + "|" + o.category();
             if (!Checksums.sha256(subject + "|" + o.originalAmount().toPlainString()).equals(o.checksumOriginal())
                     || !Checksums.sha256(subject + "|" + o.adjustedAmount().toPlainString())
                     .equals(o.checksumAdjusted())) {
                 return new Verification(false, all.size(), o.overrideId(), "value checksums do not match the amounts");
             }
-            previous = o.rowHash();
         }
         return new Verification(true, all.size(), null, "every override matches its checksums and the chain");
     }
 
     private Override find(long id) {
-        return query("where override_id = :id", new MapSqlParameterSource("id", id)).get(0);
+        return jdbc.queryForObject(SELECT + "where override_id = :id", new MapSqlParameterSource("id", id),
+                Overrides::row);
     }
 
-    private List<Override> query(String where, MapSqlParameterSource params) {
-        return jdbc.query("""
-                select override_id, period, division, cost_centre, category, original_amount, adjusted_amount,
-                    offset_division, offset_cost_centre, reason_code, approver_id, note, requested_by,
-                    checksum_original, checksum_adjusted, previous_hash, row_hash, created_at
-                from chargeback_override\s""" + where + " order by override_id", params,
-                (rs, i) -> new Override(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                        rs.getString(15), rs.getString(16), rs.getString(17), SqlTime.instant(rs, "created_at")));
+    private static Override row(ResultSet rs, int row) throws SQLException {
+        return new Override(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                rs.getString(16), rs.getString(17), SqlTime.instant(rs, "created_at"));
     }
 
     /** The row's content and its predecessor's hash, hashed: any change to either breaks the chain. */

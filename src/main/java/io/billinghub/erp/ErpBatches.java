@@ -3,6 +3,7 @@ package io.billinghub.erp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.platform.SqlTime;
+import io.billinghub.security.AuditLog;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,13 +48,16 @@ public class ErpBatches {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditLog audit;
     private final ChargeAllocator allocator = new ChargeAllocator();
 
-    public ErpBatches(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, Clock clock) {
+    public ErpBatches(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, Clock clock,
+                      AuditLog audit) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Records the batch of what is still to post; empty when everything is posted already. */
@@ -87,11 +91,18 @@ public class ErpBatches {
                 new MapSqlParameterSource("id", batchId));
     }
 
+    /** The ERP accepted the batch; the first acceptance is audited (a replayed post is accepted again). */
     public void markPosted(String batchId, int responseStatus) {
+        Batch before = batch(batchId);
         jdbc.update("""
                 update erp_batch set status = 'POSTED', posted_at = coalesce(posted_at, :now), response_status = :status
                 where batch_id = :id""", new MapSqlParameterSource("id", batchId).addValue("status", responseStatus)
                 .addValue("now", SqlTime.utc(clock.instant())));
+        if (!"POSTED".equals(before.status())) {
+            audit.record("erp.batch.accepted", "erp_batch", batchId, Map.of("idempotencyKey",
+                    before.idempotencyKey(), "total", ((BigDecimal) header(batchId).get("total")).toPlainString(),
+                    "responseStatus", String.valueOf(responseStatus)));
+        }
     }
 
     /** Batches recorded but not yet accepted by the ERP, oldest first (the next close retries them). */
@@ -167,6 +178,8 @@ public class ErpBatches {
                     amount, quantity, record_count, description)
                 values (:batch, :line, :gl, :cc, :a, :b, :amount, :quantity, :records, :description)""",
                 rows.toArray(MapSqlParameterSource[]::new));
+        audit.record("erp.batch.recorded", "erp_batch", batchId, Map.of("idempotencyKey", header.idempotencyKey(),
+                "kind", header.kind(), "total", header.total().toPlainString(), "lines", String.valueOf(lines.size())));
         return batchId;
     }
 

@@ -1,6 +1,7 @@
 package io.billinghub.erp;
 
 import io.billinghub.platform.CsvText;
+import io.billinghub.security.SafeFileNames;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,15 @@ public class ErpOutbox {
     /** The body becomes the batch's CSV (the body is its batch id). */
     public void toFile(Exchange exchange) {
         String batchId = exchange.getIn().getBody(String.class);
+        String fileName = SafeFileNames.require(batchId + ".csv");
         Map<String, Object> header = batches.header(batchId);
         String csv = CsvText.write(COLUMNS, batches.lines(batchId), line -> Arrays.asList(batchId,
                 header.get("period"), header.get("kind"), line.get("line_no"), line.get("gl_account"),
                 line.get("cost_centre"), line.get("dimension_a"), line.get("dimension_b"), line.get("amount"),
                 line.get("record_count"), line.get("description")));
-        exchange.getIn().removeHeaders("*", "Camel*");
-        exchange.getIn().setHeader(Exchange.FILE_NAME, batchId + ".csv");
+        // every header goes, Camel's too: a replayed message may carry a CamelOverruleFileName of its own
+        exchange.getIn().removeHeaders("*");
+        exchange.getIn().setHeader(Exchange.FILE_NAME, fileName);
         exchange.getIn().setBody(csv);
     }
 }

@@ -1,6 +1,8 @@
 package io.billinghub.exceptions;
 
 import io.billinghub.platform.web.ApiErrors;
+import io.billinghub.security.AuditLog;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +24,12 @@ public class ExceptionController {
 
     private final ExceptionQueue queue;
     private final ReplayService replay;
+    private final AuditLog audit;
 
-    public ExceptionController(ExceptionQueue queue, ReplayService replay) {
+    public ExceptionController(ExceptionQueue queue, ReplayService replay, AuditLog audit) {
         this.queue = queue;
         this.replay = replay;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -60,24 +64,24 @@ public class ExceptionController {
                 .body(queue.payload(id).orElseThrow(() -> new NoSuchElementException("case " + id + " has no payload")));
     }
 
-    public record Acknowledge(String by) {
-    }
-
+    /** Acknowledged by the authenticated user (a "by" in the body is ignored: nobody acts in another's name). */
     @PostMapping("/{id}/acknowledge")
-    public ExceptionItem acknowledge(@PathVariable long id, @RequestBody(required = false) Acknowledge request) {
+    public ExceptionItem acknowledge(@PathVariable long id, Principal user) {
         ExceptionItem item = show(id);
-        if (!queue.acknowledge(id, by(request == null ? null : request.by()))) {
+        if (!queue.acknowledge(id, user.getName())) {
             throw new ApiErrors.ConflictException("case " + id + " is " + item.status() + ", not OPEN");
         }
+        audit.record("exception.acknowledged", "exception_item", String.valueOf(id),
+                Map.of("type", item.type().name()));
         return show(id);
     }
 
-    public record Resolve(String by, Resolution resolution, String note) {
+    public record Resolve(Resolution resolution, String note) {
     }
 
-    /** Resolves a case; a note is mandatory (the audit trail says why). */
+    /** Resolves a case as the authenticated user; a note is mandatory (the audit trail says why). */
     @PostMapping("/{id}/resolve")
-    public ExceptionItem resolve(@PathVariable long id, @RequestBody Resolve request) {
+    public ExceptionItem resolve(@PathVariable long id, @RequestBody Resolve request, Principal user) {
         if (request.note() == null || request.note().isBlank()) {
             throw new IllegalArgumentException("a note is required to resolve a case");
         }
@@ -85,22 +89,21 @@ public class ExceptionController {
         if (resolution == Resolution.REPLAYED || resolution == Resolution.AUTO_RESOLVED) {
             throw new IllegalArgumentException(resolution + " is set by the hub; resolve as FIXED or ACCEPTED");
         }
-        show(id);
-        if (!queue.resolve(id, by(request.by()), resolution, request.note())) {
+        ExceptionItem item = show(id);
+        if (!queue.resolve(id, user.getName(), resolution, request.note())) {
             throw new ApiErrors.ConflictException("case " + id + " is already resolved");
         }
+        audit.record("exception.resolved", "exception_item", String.valueOf(id),
+                Map.of("type", item.type().name(), "resolution", resolution.name(), "note", request.note()));
         return show(id);
     }
 
-    public record Replay(String by) {
-    }
-
+    /** Replays a case as the authenticated user. */
     @PostMapping("/{id}/replay")
-    public ReplayService.Outcome replay(@PathVariable long id, @RequestBody(required = false) Replay request) {
-        return replay.replay(id, by(request == null ? null : request.by()));
-    }
-
-    private static String by(String by) {
-        return by == null || by.isBlank() ? "anonymous" : by;
+    public ReplayService.Outcome replay(@PathVariable long id, Principal user) {
+        ReplayService.Outcome outcome = replay.replay(id, user.getName());
+        audit.record("exception.replayed", "exception_item", String.valueOf(id), Map.of("succeeded",
+                String.valueOf(outcome.succeeded()), "message", outcome.message()));
+        return outcome;
     }
 }

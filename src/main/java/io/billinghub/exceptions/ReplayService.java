@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.billinghub.platform.HubExchange;
 import io.billinghub.platform.Secrets;
 import io.billinghub.runs.RunRegistry;
+import io.billinghub.security.SafeFileNames;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -21,6 +24,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ReplayService {
+
+    /** Headers a file producer would turn into a path: a stored case may have been tampered with. */
+    private static final List<String> FILE_NAME_HEADERS = List.of(Exchange.FILE_NAME, Exchange.FILE_NAME_ONLY,
+            Exchange.OVERRULE_FILE_NAME, Exchange.FILE_NAME_CONSUMED);
 
     private final ExceptionQueue queue;
     private final PayloadCodec codec;
@@ -51,11 +58,20 @@ public class ReplayService {
 
     public Outcome replay(long caseId, String by) {
         ExceptionItem item = queue.find(caseId)
-                .orElseThrow(() -> new java.util.NoSuchElementException("no exception case " + caseId));
+                .orElseThrow(() -> new NoSuchElementException("no exception case " + caseId));
         if (!item.replayable()) {
             throw new NotReplayableException(item.status() == ExceptionStatus.RESOLVED
                     ? "case " + caseId + " is resolved; replaying it again could process it twice"
                     : "case " + caseId + " (" + item.type() + ") has no route to replay into");
+        }
+        for (String header : FILE_NAME_HEADERS) {
+            JsonNode name = item.headers().path("headers").path(header);
+            if (!name.isMissingNode()) {
+                SafeFileNames.problem(name.asText()).ifPresent(problem -> {
+                    throw new NotReplayableException("case " + caseId + " cannot be replayed: its " + header
+                            + " header is refused (" + problem + ")");
+                });
+            }
         }
         if (!queue.claimReplay(caseId)) {
             throw new NotReplayableException("case " + caseId + " was resolved meanwhile");

@@ -7,10 +7,12 @@ import io.billinghub.reconciliation.ReconciliationSteps;
 import io.billinghub.runs.PhaseCounts;
 import io.billinghub.runs.RunRegistry;
 import io.billinghub.runs.RunSteps;
+import io.billinghub.security.SafeFileNames;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
@@ -40,16 +42,22 @@ public class InvoiceSteps {
     }
 
     /**
-     * First step for a picked-up file: reads it into memory, fixes its checksum (the idempotency key is name +
+     * First step for a picked-up file: refuses a name that is not a plain file name (it is never read, and moves to
+     * error/ under a stand-in name), reads the file into memory, fixes its checksum (the idempotency key is name +
      * checksum) and marks it "done" unless the dead-letter channel later marks it "error".
      */
     public void receive(Exchange exchange) {
+        String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        exchange.setProperty(HubExchange.SOURCE, exchange.getProperty(HubExchange.SOURCE_ID) + "/" + name);
+        exchange.setProperty(HubExchange.FILE_OUTCOME, "done");
+        Optional<String> refused = SafeFileNames.problem(name);
+        exchange.setProperty(HubExchange.FILE_MOVE_NAME, refused.isEmpty() ? name : SafeFileNames.standIn(name));
+        if (refused.isPresent()) {
+            throw new InvalidInvoiceFileException("file name", refused.get() + "; the file was not read");
+        }
         byte[] content = exchange.getIn().getBody(byte[].class);
         exchange.getIn().setBody(content);
         exchange.setProperty(HubExchange.FILE_CHECKSUM, Checksums.sha256(content));
-        exchange.setProperty(HubExchange.FILE_OUTCOME, "done");
-        exchange.setProperty(HubExchange.SOURCE, exchange.getProperty(HubExchange.SOURCE_ID) + "/"
-                + exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class));
     }
 
     /** A file already consumed (same name and checksum): nothing is processed again. */

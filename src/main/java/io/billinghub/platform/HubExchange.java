@@ -24,6 +24,8 @@ public final class HubExchange {
     public static final String FILE_CHECKSUM = "hubFileChecksum";
     /** Where the file consumer moves the file when done: "done" or "error" (set by the dead-letter recorder). */
     public static final String FILE_OUTCOME = "hubFileOutcome";
+    /** The name the file consumer moves the file under: its own, or a stand-in when the name was refused. */
+    public static final String FILE_MOVE_NAME = "hubFileMoveName";
     public static final String SOURCE = "hubSource";
     public static final String SOURCE_POSITION = "hubSourcePosition";
     /** The route that started the run: it finishes the run, and its failure fails it. */

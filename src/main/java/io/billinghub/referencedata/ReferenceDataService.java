@@ -8,6 +8,8 @@ import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.exceptions.NewException;
 import io.billinghub.platform.Checksums;
 import io.billinghub.platform.SqlTime;
+import io.billinghub.security.AuditLog;
+import io.billinghub.security.SafeFileNames;
 import jakarta.annotation.PostConstruct;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,10 +47,12 @@ public class ReferenceDataService {
     private final ExceptionQueue exceptions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditLog audit;
 
     public ReferenceDataService(@Value("${hub.reference-data.directory}") String directory,
                                 List<ReferenceDataset<?>> datasets, NamedParameterJdbcTemplate jdbc,
-                                TransactionTemplate tx, ExceptionQueue exceptions, ObjectMapper json, Clock clock) {
+                                TransactionTemplate tx, ExceptionQueue exceptions, ObjectMapper json, Clock clock,
+                                AuditLog audit) {
         this.directory = Path.of(directory);
         this.datasets = List.copyOf(datasets);
         this.jdbc = jdbc;
@@ -56,6 +60,7 @@ public class ReferenceDataService {
         this.exceptions = exceptions;
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** What a reload did to one set. */
@@ -88,7 +93,7 @@ public class ReferenceDataService {
         Map<String, byte[]> files = new TreeMap<>();
         List<ValidationError> errors = new ArrayList<>();
         for (String name : dataset.files()) {
-            Path file = directory.resolve(name);
+            Path file = directory.resolve(SafeFileNames.require(name));
             try {
                 if (Files.isRegularFile(file)) {
                     files.put(name, Files.readAllBytes(file));
@@ -132,6 +137,8 @@ public class ReferenceDataService {
                     .build());
             LOG.warn("Reference set {} rejected ({} errors), version {} stays in force: {}", name, errors.size(),
                     activeId.orElse(null), errors);
+            audit.record("reference-data.rejected", "reference_data_version", String.valueOf(id), Map.of("dataset",
+                    name, "checksum", checksum, "errors", String.valueOf(errors.size())));
             return new Outcome(name, "REJECTED", id, checksum, List.copyOf(errors));
         }
         long id = tx.execute(status -> {
@@ -144,6 +151,8 @@ public class ReferenceDataService {
             return versionId;
         });
         dataset.activate(id, data);
+        audit.record("reference-data.activated", "reference_data_version", String.valueOf(id), Map.of("dataset",
+                name, "checksum", checksum));
         LOG.info("Reference set {} version {} in force ({}, checksum {})", name, id, dataset.rowCounts(data),
                 checksum);
         return new Outcome(name, "ACTIVATED", id, checksum, List.of());

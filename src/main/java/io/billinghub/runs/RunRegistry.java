@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.cluster.ClusterProperties;
 import io.billinghub.platform.SqlTime;
+import io.billinghub.security.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +37,15 @@ public class RunRegistry {
     private final ObjectMapper json;
     private final Clock clock;
     private final ClusterProperties cluster;
+    private final AuditLog audit;
 
-    public RunRegistry(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock, ClusterProperties cluster) {
+    public RunRegistry(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock, ClusterProperties cluster,
+                       AuditLog audit) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.cluster = cluster;
+        this.audit = audit;
     }
 
     /**
@@ -62,6 +67,16 @@ public class RunRegistry {
                         .addValue("now", SqlTime.utc(now)).addValue("owner", launch.route())
                         .addValue("node", cluster.nodeId()).addValue("request", write(launch))
                         .addValue("resumed", resumedFrom));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("pipeline", launch.pipeline());
+        if (launch.period() != null) {
+            details.put("period", launch.period());
+        }
+        details.put("trigger", trigger);
+        if (resumedFrom != null) {
+            details.put("resumedFrom", resumedFrom);
+        }
+        audit.record("run.started", "pipeline_run", runId, details);
         return runId;
     }
 
@@ -90,13 +105,18 @@ public class RunRegistry {
      * that wins it.
      */
     public boolean interrupt(OrphanedRun orphan, Duration silence, String reason) {
-        return jdbc.update("""
+        boolean won = jdbc.update("""
                 update pipeline_run set status = 'INTERRUPTED', finished_at = :now, error = :reason
                 where run_id = :run and status = 'RUNNING'
                   and coalesce(heartbeat_at, '-infinity') < clock_timestamp() - cast(:silence as interval)""",
                 new MapSqlParameterSource("run", orphan.runId()).addValue("reason", reason)
                         .addValue("now", SqlTime.utc(clock.instant()))
                         .addValue("silence", silence.toMillis() + " milliseconds")) == 1;
+        if (won) {
+            audit.record("run.finished", "pipeline_run", orphan.runId(), Map.of("status", "INTERRUPTED",
+                    "node", String.valueOf(orphan.nodeId())));
+        }
+        return won;
     }
 
     /** A run whose node stopped renewing it; {@code launch} is empty for runs that cannot be started again. */
@@ -143,28 +163,38 @@ public class RunRegistry {
     public void recordFailure(String runId, String failedRoute, String reason) {
         MapSqlParameterSource p = new MapSqlParameterSource("run", runId).addValue("reason", reason)
                 .addValue("route", failedRoute).addValue("now", SqlTime.utc(clock.instant()));
-        jdbc.update("""
+        // the status before this update tells whether this failure is the one that ended the run
+        List<Boolean> failedNow = jdbc.queryForList("""
+                with before as (select status from pipeline_run where run_id = :run)
                 update pipeline_run set failures = failures + 1, error = coalesce(error, :reason),
                     status = case when owner_route = :route and status = 'RUNNING' then 'FAILED' else status end,
                     finished_at = case when owner_route = :route and status = 'RUNNING' then :now else finished_at end
-                where run_id = :run""", p);
+                where run_id = :run
+                returning (select status from before) = 'RUNNING' and status = 'FAILED'""", p, Boolean.class);
+        if (failedNow.contains(Boolean.TRUE)) {
+            audit.record("run.finished", "pipeline_run", runId, Map.of("status", "FAILED"));
+        }
     }
 
     /** Ends a running run as failed: a unit it cannot do without went to the exception queue. */
     public void fail(String runId, String reason) {
-        jdbc.update("""
+        if (jdbc.update("""
                 update pipeline_run set status = 'FAILED', finished_at = :now, error = coalesce(error, :reason)
                 where run_id = :run and status = 'RUNNING'""",
                 new MapSqlParameterSource("run", runId).addValue("reason", reason)
-                        .addValue("now", SqlTime.utc(clock.instant())));
+                        .addValue("now", SqlTime.utc(clock.instant()))) == 1) {
+            audit.record("run.finished", "pipeline_run", runId, Map.of("status", "FAILED"));
+        }
     }
 
     public void finish(String runId) {
-        jdbc.update("""
+        jdbc.queryForList("""
                 update pipeline_run set finished_at = :now,
                     status = case when failures > 0 then 'COMPLETED_WITH_FAILURES' else 'SUCCEEDED' end
-                where run_id = :run and status = 'RUNNING'""",
-                new MapSqlParameterSource("run", runId).addValue("now", SqlTime.utc(clock.instant())));
+                where run_id = :run and status = 'RUNNING'
+                returning status""", new MapSqlParameterSource("run", runId)
+                .addValue("now", SqlTime.utc(clock.instant())), String.class)
+                .forEach(status -> audit.record("run.finished", "pipeline_run", runId, Map.of("status", status)));
     }
 
     /** The error of a run that ended FAILED; empty for any other run, or none. */

@@ -52,8 +52,13 @@ public class DemoRunner {
     private final String baseUrl;
     private final Resource webexInvoice;
 
-    /** Where carriers drop files (the hub's own SFTP settings). */
+    /** Where carriers drop files (the hub's own SFTP settings). The password never appears in toString(). */
     record SftpTarget(String host, int port, String username, String password, Path knownHosts, String prefix) {
+
+        @Override
+        public String toString() {
+            return "SftpTarget[" + username + "@" + host + ":" + port + "/" + prefix + ", password=***]";
+        }
     }
 
     public DemoRunner(@Value("${hub.demo.period}") String period, TelephonyDataset dataset,
@@ -279,7 +284,7 @@ public class DemoRunner {
                 Run:            {}
                 ERP batches:    {}
                 Open exceptions by type: {}
-                Look at:
+                Look at (as a user of hub.security.users, e.g. finance; README "Security"):
                   CPM (JSON)            {}/api/cpm?from={}&to={}
                   CPM (CSV)             {}/api/cpm?from={}&to={}&format=csv
                   Reconciliation        {}/api/reconciliation?from={}&to={}

@@ -101,12 +101,13 @@ class ChargebackPipelineTest extends HubIntegrationTest {
         // finance lowers retail's licence charge to 40.00 for a one-time campaign; Unallocated takes the 10.00
         HttpResponse<String> created = post("/api/chargeback/2026-10/overrides", """
                 {"division": "us-east", "costCentre": "RET-0452", "category": "LICENCE", "adjustedAmount": 40.00,
-                 "reasonCode": "ONE_TIME_CAMPAIGN", "approverId": "FIN-CTRL-1", "note": "Q4 pilot",
-                 "requestedBy": "analyst-7"}""");
+                 "reasonCode": "ONE_TIME_CAMPAIGN", "approverId": "FIN-CTRL-1", "note": "Q4 pilot"}""");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode override = json.readTree(created.body());
         assertThat(override.path("originalAmount").decimalValue()).isEqualByComparingTo("50.00");
         assertThat(override.path("checksumOriginal").asText()).hasSize(64);
+        // the requester is the authenticated user, who cannot approve their own override
+        assertThat(override.path("requestedBy").asText()).isEqualTo("admin");
         report = report();
         retail = centre(report, "us-east", "RET-0452");
         assertThat(retail.path("allocated").path("LICENCE").decimalValue()).isEqualByComparingTo("50.00");
@@ -117,8 +118,8 @@ class ChargebackPipelineTest extends HubIntegrationTest {
         assertThat(report.path("adjustedTotal").decimalValue()).isEqualByComparingTo("700.36");
         assertThat(post("/api/chargeback/2026-10/overrides", """
                 {"division": "us-east", "costCentre": "RET-0452", "category": "LICENCE", "adjustedAmount": 30.00,
-                 "reasonCode": "ONE_TIME_CAMPAIGN", "approverId": "analyst-7", "note": "self-approved",
-                 "requestedBy": "analyst-7"}""").statusCode()).isEqualTo(400);
+                 "reasonCode": "ONE_TIME_CAMPAIGN", "approverId": "admin", "note": "self-approved",
+                 "requestedBy": "FIN-CTRL-1"}""").statusCode()).isEqualTo(400);
 
         // the database itself refuses to change or remove an override
         assertThatThrownBy(() -> jdbc.update("update chargeback_override set adjusted_amount = 0"))
@@ -153,7 +154,7 @@ class ChargebackPipelineTest extends HubIntegrationTest {
         assertThat(post("/api/chargeback/2026-10/overrides", """
                 {"division": "us-east", "costCentre": "SAL-0100", "category": "TELEPHONY", "adjustedAmount": 30.24,
                  "offsetDivision": "us-east", "offsetCostCentre": "FIN-0001", "reasonCode": "TRUNK_REASSIGNED",
-                 "approverId": "FIN-CTRL-1", "note": "trunk moved", "requestedBy": "analyst-7"}""")
+                 "approverId": "FIN-CTRL-1", "note": "trunk moved"}""")
                 .statusCode()).isEqualTo(201);
         runPeriod(true);
         assertThat(erpLedger.charges()).hasSize(2);

@@ -32,7 +32,8 @@ class ErpPostRouteTest extends HubIntegrationTest {
 
         sandboxFaults.erpOutage(0);
         long caseId = (Long) failed.get("id");
-        JsonNode replay = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{\"by\":\"finance\"}").body());
+        JsonNode replay = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{}",
+                TestUser.OPERATOR).body());
         assertThat(replay.path("succeeded").asBoolean()).isTrue();
         assertThat(jdbc.queryForObject("select status from erp_batch", String.class)).isEqualTo("POSTED");
         assertThat(erpLedger.charges()).hasSize(1);

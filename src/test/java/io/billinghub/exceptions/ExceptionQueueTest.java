@@ -23,8 +23,8 @@ class ExceptionQueueTest extends HubIntegrationTest {
         long id = queue.raise(taxCase(reason));
         // found again while open: the same case
         assertThat(queue.raise(taxCase(reason))).isEqualTo(id);
-        assertThat(post("/api/exceptions/" + id + "/resolve", "{\"by\":\"ana\",\"resolution\":\"ACCEPTED\","
-                + "\"note\":\"CXone confirmed the rate override\"}").statusCode()).isEqualTo(200);
+        assertThat(post("/api/exceptions/" + id + "/resolve", "{\"resolution\":\"ACCEPTED\","
+                + "\"note\":\"CXone confirmed the rate override\"}", TestUser.OPERATOR).statusCode()).isEqualTo(200);
 
         // the next run finds it again, unchanged: it stays accepted
         assertThat(queue.raise(taxCase(reason))).isEqualTo(id);

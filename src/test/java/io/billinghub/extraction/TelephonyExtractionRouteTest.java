@@ -62,7 +62,8 @@ class TelephonyExtractionRouteTest extends HubIntegrationTest {
                 .isEqualTo("FAILED");
 
         long caseId = (Long) deadLetter.get("id");
-        JsonNode replay = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{\"by\":\"ops\"}").body());
+        JsonNode replay = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{}",
+                TestUser.OPERATOR).body());
         assertThat(replay.path("succeeded").asBoolean()).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from usage_leg", Long.class)).isEqualTo(10L);
         assertThat(jdbc.queryForMap("select status, resolution, replay_count from exception_item where id = ?", caseId))

@@ -40,7 +40,8 @@ class ReferenceDataReloadTest extends HubIntegrationTest {
         try {
             assertThat(telephony(post("/api/reference-data/reload", "").body()).path("result").asText())
                     .isEqualTo("ACTIVATED");
-            JsonNode replay = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{\"by\":\"ana\"}").body());
+            JsonNode replay = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{}",
+                    TestUser.OPERATOR).body());
             assertThat(replay.path("succeeded").asBoolean()).isTrue();
             // 30 s at 6/6 bills 30 s = 0.5 min × 0.5000 = 0.2500
             assertThat(jdbc.queryForMap("select rating_status, destination_region, billed_seconds, cost from rated_leg"
@@ -49,7 +50,7 @@ class ReferenceDataReloadTest extends HubIntegrationTest {
                     .containsEntry("cost", new java.math.BigDecimal("0.250000"));
             assertThat(jdbc.queryForMap("select status, resolution, resolved_by from exception_item where id = ?",
                     caseId)).containsEntry("status", "RESOLVED").containsEntry("resolution", "REPLAYED")
-                    .containsEntry("resolved_by", "ana");
+                    .containsEntry("resolved_by", "operator");
         } finally {
             Files.write(rateCards, original);
             post("/api/reference-data/reload", "");

@@ -13,6 +13,7 @@ import io.billinghub.platform.SettableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         "hub.embedded.sandbox.erp-token=test-erp-token",
         "hub.embedded.sandbox.erp-unavailable-first=1"})
 @Import(SandboxTestSupport.ClockConfig.class)
+// the slice has none of the hub's security: the sink checks its own bearer token
+@AutoConfigureMockMvc(addFilters = false)
 class ErpSandboxControllerTest {
 
     private static final String CHARGES = "/sandbox/erp/charges";

@@ -19,6 +19,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "hub.embedded.sandbox.unavailable-every=0",
         "hub.embedded.sandbox.duplicate-page=0"})
 @Import(SandboxTestSupport.ClockConfig.class)
+// the slice has none of the hub's security: the sandbox checks its own bearer tokens
+@AutoConfigureMockMvc(addFilters = false)
 class GenesysSandboxControllerTest {
 
     private static final String USAGE = "/sandbox/genesys/api/v2/telephony/usage";

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "hub.embedded.sandbox.unavailable-every=11",
         "hub.embedded.sandbox.duplicate-page=2"})
 @Import(SandboxTestSupport.ClockConfig.class)
+// the slice has none of the hub's security: the sandbox checks its own bearer tokens
+@AutoConfigureMockMvc(addFilters = false)
 class GenesysSandboxFaultsTest {
 
     private static final String USAGE = "/sandbox/genesys/api/v2/telephony/usage";

@@ -12,6 +12,7 @@ import io.billinghub.sandbox.SftpDropClient;
 import io.billinghub.sandbox.cxone.CxoneReportStore;
 import io.billinghub.sandbox.cxone.CxoneSandboxFaults;
 import io.billinghub.sandbox.webex.WebexSandbox;
+import io.billinghub.security.HubRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,10 +21,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -33,6 +36,7 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +59,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+// the Prometheus endpoint as deployed (Spring Boot tests leave metrics export off by default)
+@AutoConfigureObservability(tracing = false)
 @Import(HubIntegrationTest.SimulatedTime.class)
 public abstract class HubIntegrationTest {
 
@@ -78,6 +84,31 @@ public abstract class HubIntegrationTest {
     protected static final Path KNOWN_HOSTS = WORK.resolve("known_hosts");
     protected static final String SFTP_USER = "hub";
     protected static final String SFTP_PASSWORD = "test-only-password";
+
+    /** The REST users of the shared context (hub.security.users), and no user at all. */
+    protected enum TestUser {
+        ANONYMOUS(null, null, null),
+        FINANCE("finance", "finance-test-password", HubRole.FINANCE),
+        OPERATOR("operator", "operator-test-password", HubRole.OPERATOR),
+        ADMIN("admin", "admin-test-password", HubRole.ADMIN),
+        METRICS("metrics", "metrics-test-password", HubRole.METRICS);
+
+        public final String username;
+        final String password;
+        final HubRole role;
+
+        TestUser(String username, String password, HubRole role) {
+            this.username = username;
+            this.password = password;
+            this.role = role;
+        }
+
+        /** The request with this user's HTTP Basic credentials (none for ANONYMOUS). */
+        public HttpRequest.Builder authorize(HttpRequest.Builder request) {
+            return username == null ? request : request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
 
     static {
         copyFixtureMappings();
@@ -123,6 +154,15 @@ public abstract class HubIntegrationTest {
         registry.add("hub.cluster.heartbeat-interval", () -> "1h");
         registry.add("hub.cluster.lease-ttl", () -> "2h");
         registry.add("hub.cluster.run-takeover-after", () -> "2h");
+        int i = 0;
+        for (TestUser user : TestUser.values()) {
+            if (user.username != null) {
+                registry.add("hub.security.users[" + i + "].name", () -> user.username);
+                registry.add("hub.security.users[" + i + "].password", () -> "{noop}" + user.password);
+                registry.add("hub.security.users[" + i + "].role", user.role::name);
+                i++;
+            }
+        }
     }
 
     @Autowired
@@ -171,9 +211,15 @@ public abstract class HubIntegrationTest {
     /** Runs a pipeline's October 2026 through the REST API and waits for the run; returns its id. */
     protected String runOctober(String pipeline, String route, boolean close) throws IOException,
             InterruptedException {
+        return runOctober(pipeline, route, close, TestUser.ADMIN);
+    }
+
+    /** The same, started by this user. */
+    protected String runOctober(String pipeline, String route, boolean close, TestUser user) throws IOException,
+            InterruptedException {
         NotifyBuilder done = whenRouteDone(route);
         HttpResponse<String> started = post("/api/runs", "{\"pipeline\":\"" + pipeline
-                + "\",\"period\":\"2026-10\",\"close\":" + close + "}");
+                + "\",\"period\":\"2026-10\",\"close\":" + close + "}", user);
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(done.matches(120, TimeUnit.SECONDS)).as("period run finished").isTrue();
         return json.readTree(started.body()).path("runId").asText();
@@ -192,10 +238,12 @@ public abstract class HubIntegrationTest {
                     chargeback_line, webex_report, webex_extraction, webex_report_row, webex_invoice,
                     webex_invoice_line, webex_statement_line, webex_statement_user, webex_reconciliation
                     restart identity cascade""");
-        // the override table refuses TRUNCATE by design; a test reset is the one place allowed to lift that
-        jdbc.execute("alter table chargeback_override disable trigger chargeback_override_no_truncate");
-        jdbc.execute("truncate chargeback_override restart identity");
-        jdbc.execute("alter table chargeback_override enable trigger chargeback_override_no_truncate");
+        // the audit tables refuse TRUNCATE by design; a test reset is the one place allowed to lift that
+        for (String table : new String[] {"chargeback_override", "audit_event"}) {
+            jdbc.execute("alter table " + table + " disable trigger " + table + "_no_truncate");
+            jdbc.execute("truncate " + table + " restart identity");
+            jdbc.execute("alter table " + table + " enable trigger " + table + "_no_truncate");
+        }
         erpLedger.reset();
         sandboxFaults.reset();
         cxoneReports.reset();
@@ -230,15 +278,29 @@ public abstract class HubIntegrationTest {
         }
     }
 
+    /** A GET as the admin, who may do everything. */
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, TestUser.ADMIN);
     }
 
+    protected HttpResponse<String> get(String path, TestUser user) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path)).GET(), user);
+    }
+
+    /** A POST as the admin, who may do everything. */
     protected HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(path, json, TestUser.ADMIN);
+    }
+
+    protected HttpResponse<String> post(String path, String json, TestUser user) throws IOException,
+            InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)), user);
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request, TestUser user) throws IOException,
+            InterruptedException {
+        return http.send(user.authorize(request).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     protected static long filesIn(String directory) throws IOException {

@@ -41,8 +41,8 @@ class CxoneReportPollingRouteTest extends HubIntegrationTest {
 
         // CXone finishes the report; finance replays the alert: the same report is polled, not submitted again
         cxoneReports.behave(0, false);
-        JsonNode replay = json.readTree(post("/api/exceptions/" + alert.get("id") + "/replay", "{\"by\":\"ana\"}")
-                .body());
+        JsonNode replay = json.readTree(post("/api/exceptions/" + alert.get("id") + "/replay", "{}",
+                TestUser.OPERATOR).body());
         assertThat(replay.path("succeeded").asBoolean()).isTrue();
         assertThat(cxoneReports.size()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from exception_item where status <> 'RESOLVED'", Long.class))

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,6 +42,8 @@ import org.springframework.http.MediaType;
         "hub.embedded.sandbox.cxone.processing-polls=2",
         "hub.embedded.sandbox.cxone.rate-limit-every=0",
         "hub.embedded.sandbox.cxone.unavailable-every=0"})
+// the slice has none of the hub's security: the sandbox checks its own bearer tokens
+@AutoConfigureMockMvc(addFilters = false)
 class CxoneSandboxControllerTest extends CxoneSandboxMvcTest {
 
     @Test

@@ -15,6 +15,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,6 +31,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
         "hub.embedded.sandbox.cxone.rate-limit-burst=3",
         "hub.embedded.sandbox.cxone.retry-after-seconds=2",
         "hub.embedded.sandbox.cxone.unavailable-every=7"})
+// the slice has none of the hub's security: the sandbox checks its own bearer tokens
+@AutoConfigureMockMvc(addFilters = false)
 class CxoneSandboxFaultsMvcTest extends CxoneSandboxMvcTest {
 
     @Test

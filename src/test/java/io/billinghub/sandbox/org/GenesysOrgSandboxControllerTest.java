@@ -26,6 +26,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +44,8 @@ import org.springframework.test.web.servlet.ResultActions;
         "hub.embedded.sandbox.unavailable-every=0",
         "hub.embedded.sandbox.duplicate-page=0"})
 @Import(OrgSandboxTestSupport.ClockConfig.class)
+// the slice has none of the hub's security: the sandbox checks its own bearer tokens
+@AutoConfigureMockMvc(addFilters = false)
 class GenesysOrgSandboxControllerTest {
 
     private static final String BASE = "http://localhost/sandbox/genesys";

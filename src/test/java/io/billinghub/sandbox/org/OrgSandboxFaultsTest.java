@@ -14,6 +14,7 @@ import io.billinghub.sandbox.cxone.CxoneTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +33,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "hub.embedded.sandbox.cxone.retry-after-seconds=2",
         "hub.embedded.sandbox.cxone.unavailable-every=0"})
 @Import(OrgSandboxTestSupport.ClockConfig.class)
+// the slice has none of the hub's security: the sandbox checks its own bearer tokens
+@AutoConfigureMockMvc(addFilters = false)
 class OrgSandboxFaultsTest {
 
     @Autowired
