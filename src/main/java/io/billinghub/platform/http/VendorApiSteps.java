@@ -34,6 +34,7 @@ public class VendorApiSteps {
         exchange.setProperty(BUDGET, requestsPerSecond);
         exchange.setProperty(CALL, description);
         exchange.removeProperty(NOT_FOUND_IS_ANSWER);
+        HttpCallSteps.freshCall(exchange);
         // a fresh call: nothing of the previous answer, and the retry budget starts again (Camel counts retries in
         // a header, which would otherwise carry over from call to call of a polling or paging loop)
         exchange.getIn().removeHeaders("*");
