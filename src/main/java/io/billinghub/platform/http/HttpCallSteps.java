@@ -38,10 +38,14 @@ public class HttpCallSteps {
             }
             throw e;
         } catch (UnauthorizedException e) {
-            exchange.setProperty(UNAUTHORIZED_ANSWERS, exchange.getProperty(UNAUTHORIZED_ANSWERS, 0, Integer.class)
-                    + 1);
+            countUnauthorized(exchange);
             throw e;
         }
+    }
+
+    /** Counts a 401 of the current call (the API's, or the token endpoint's). */
+    public static void countUnauthorized(Exchange exchange) {
+        exchange.setProperty(UNAUTHORIZED_ANSWERS, exchange.getProperty(UNAUTHORIZED_ANSWERS, 0, Integer.class) + 1);
     }
 
     /** A new call starts without the 401s of the previous one (a paging or polling loop makes many calls). */

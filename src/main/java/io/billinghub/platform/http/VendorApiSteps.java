@@ -55,7 +55,13 @@ public class VendorApiSteps {
     /** Adds a valid bearer token (fetched or renewed when needed); runs again on every retry. */
     public void authorize(Exchange exchange) {
         OAuthClient client = exchange.getProperty(CLIENT, OAuthClient.class);
-        exchange.getIn().setHeader("Authorization", "Bearer " + tokens.accessToken(client));
+        try {
+            exchange.getIn().setHeader("Authorization", "Bearer " + tokens.accessToken(client));
+        } catch (UnauthorizedException e) {
+            // the token endpoint refused the client: retried once too (a vault secret is resolved again)
+            HttpCallSteps.countUnauthorized(exchange);
+            throw e;
+        }
     }
 
     /** Classifies the answer; a refused token is forgotten so the retry fetches a fresh one. */
