@@ -9,10 +9,14 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import io.billinghub.sandbox.FaultBurst;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An SFTP server (Apache MINA SSHD) for the default run and the tests, so carriers' inboxes exist without any
  * installed server. Its host key is generated once (EC P-256, which JSch accepts, unlike SHA-1 ssh-rsa) and
- * written to the known-hosts file the hub's sftp: endpoints check, so host-key checking stays on.
+ * written to the known-hosts file the hub's sftp: endpoints check, so host-key checking stays on. A test hook drops
+ * every connection in the middle of a download, as a server restarting would.
  */
 public class EmbeddedSftpServer {
 
@@ -30,6 +35,7 @@ public class EmbeddedSftpServer {
     private final Path root;
     private final Path knownHostsFile;
     private final String host;
+    private final FaultBurst droppedDownloads = new FaultBurst();
 
     public EmbeddedSftpServer(String host, int port, String username, String password, Path root, Path hostKeyFile,
                               Path knownHostsFile) {
@@ -46,7 +52,19 @@ public class EmbeddedSftpServer {
         byte[] expectedPassword = password.getBytes(StandardCharsets.UTF_8);
         server.setPasswordAuthenticator((user, given, session) -> username.equals(user)
                 && MessageDigest.isEqual(expectedPassword, given.getBytes(StandardCharsets.UTF_8)));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        sftp.addSftpEventListener(new SftpEventListener() {
+            @Override
+            public void reading(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
+                                byte[] data, int dataOffset, int dataLen) {
+                // past the first chunk, so the client holds part of the file when its connection goes
+                if (offset > 0 && droppedDownloads.take()) {
+                    LOG.warn("Embedded SFTP server drops every connection in the middle of {}", localHandle);
+                    server.getActiveSessions().forEach(active -> active.close(true));
+                }
+            }
+        });
+        server.setSubsystemFactories(List.of(sftp));
         server.setFileSystemFactory(new VirtualFileSystemFactory(this.root));
     }
 
@@ -56,6 +74,11 @@ public class EmbeddedSftpServer {
         writeKnownHosts();
         LOG.info("Embedded SFTP server on {}:{} serving {} (host key pinned in {})", host, server.getPort(), root,
                 knownHostsFile);
+    }
+
+    /** Test hook: the next {@code count} downloads (of a file larger than one read) lose their connection. */
+    public FaultBurst droppedDownloads() {
+        return droppedDownloads;
     }
 
     public void stop() throws IOException {

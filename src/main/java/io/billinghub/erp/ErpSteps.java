@@ -2,6 +2,7 @@ package io.billinghub.erp;
 
 import io.billinghub.platform.Correlation;
 import io.billinghub.platform.HubExchange;
+import io.billinghub.platform.http.HttpCallSteps;
 import io.billinghub.reconciliation.ReconciliationService;
 import io.billinghub.runs.PhaseCounts;
 import io.billinghub.runs.RunRegistry;
@@ -111,6 +112,7 @@ public class ErpSteps {
         exchange.setProperty("hubHttpCall", "ERP charge endpoint (batch " + batchId + ")");
         // a fresh call: nothing of the previous answer, and the retry budget starts again
         exchange.getIn().removeHeaders("*");
+        HttpCallSteps.freshCall(exchange);
         exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getIn().setHeader(Exchange.HTTP_URI, erpUrl);
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A stand-in for the finance ERP's charge API: bearer-token auth, Idempotency-Key de-duplication, a 503 on the
- * first posts, and a listing so a demo user can read what the hub posted.
+ * first posts, answers lost after a post was stored (a test hook), and a listing so a demo user can read what the
+ * hub posted.
  */
 @RestController
 @RequestMapping("/sandbox/erp/charges")
@@ -70,6 +71,10 @@ class ErpSandboxController {
             return error(HttpStatus.BAD_REQUEST, "invalid_body", "The body must be a JSON document");
         }
         ErpLedger.Receipt receipt = ledger.record(idempotencyKey.trim(), body);
+        if (faults.nextErpAnswerLost()) {
+            // stored, but the gateway in front of the ERP gave up waiting: the hub cannot tell it was taken
+            return error(HttpStatus.GATEWAY_TIMEOUT, "gateway_timeout", "The ERP did not answer in time");
+        }
         return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
     }
 

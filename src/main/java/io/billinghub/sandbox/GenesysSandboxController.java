@@ -3,6 +3,7 @@ package io.billinghub.sandbox;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Base64;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The vendor's telephony usage API as the design document describes it: OAuth client credentials and the paged
  * {@code /api/v2/telephony/usage} endpoint, with the faults real APIs show (429, 503, a repeated page, expiring
- * tokens).
+ * tokens, a page cut short).
  */
 @RestController
 @RequestMapping("/sandbox/genesys")
@@ -48,13 +49,15 @@ class GenesysSandboxController {
     private final TelephonyDataset dataset;
     private final SandboxFaults faults;
     private final SandboxTokens tokens;
+    private final ObjectMapper json;
 
     GenesysSandboxController(SandboxProperties properties, TelephonyDataset dataset, SandboxFaults faults,
-                             SandboxTokens tokens) {
+                             SandboxTokens tokens, ObjectMapper json) {
         this.properties = properties;
         this.dataset = dataset;
         this.faults = faults;
         this.tokens = tokens;
+        this.json = json;
     }
 
     @PostMapping(path = "/oauth/token", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -108,9 +111,10 @@ class GenesysSandboxController {
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(new ApiError(400, "bad.request", e.getMessage()));
         }
-        return ResponseEntity.ok(SandboxPage.of(
+        SandboxPage<?> answer = SandboxPage.of(
                 dataset.find(query.from(), query.to(), query.callType(), query.direction()),
-                query.pageNumber(), query.pageSize(), properties.duplicatePage()));
+                query.pageNumber(), query.pageSize(), properties.duplicatePage());
+        return faults.nextPageTruncated() ? TruncatedJson.of(json, answer) : ResponseEntity.ok(answer);
     }
 
     /** {id, secret} from "Basic base64(id:secret)", or empty when the header is missing or malformed. */

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Deterministic fault injection: request counters, not chance, decide which requests fail, so a test can say in
  * advance which request gets a 429 or a 503. Counters run across the whole application until {@link #reset()}.
+ * The bursts (outages, 429 storms, pages cut short, ERP answers lost) are test hooks, off until armed.
  */
 public final class SandboxFaults {
 
@@ -15,8 +16,9 @@ public final class SandboxFaults {
     private final int erpUnavailableFirst;
     private final AtomicLong usageRequests = new AtomicLong();
     private final AtomicLong erpPosts = new AtomicLong();
-    private final AtomicLong usageOutageUntil = new AtomicLong();
-    private final AtomicLong erpOutageUntil = new AtomicLong();
+    private final VendorBursts usage = new VendorBursts();
+    private final FaultBurst erpOutage = new FaultBurst();
+    private final FaultBurst lostErpAnswers = new FaultBurst();
 
     /**
      * @param rateLimitEvery      every Nth usage request is rate limited (0 = never)
@@ -30,15 +32,15 @@ public final class SandboxFaults {
     }
 
     /**
-     * Counts one usage request and says how it fails. Checked before authentication, as a gateway in front of the
-     * API would; when both counters hit the same request, the rate limit wins.
+     * Counts one usage (or organisation) request and says how it fails. Checked before authentication, as a
+     * gateway in front of the API would; when both counters hit the same request, the rate limit wins.
      */
     public UsageFault nextUsageRequest() {
         long n = usageRequests.incrementAndGet();
-        if (n <= usageOutageUntil.get()) {
+        if (usage.outage().take()) {
             return UsageFault.UNAVAILABLE;
         }
-        if (rateLimitEvery > 0 && n % rateLimitEvery == 0) {
+        if (usage.storm().take() || rateLimitEvery > 0 && n % rateLimitEvery == 0) {
             return UsageFault.RATE_LIMITED;
         }
         if (unavailableEvery > 0 && n % unavailableEvery == 0) {
@@ -50,17 +52,43 @@ public final class SandboxFaults {
     /** Counts one ERP post; true while the ERP is still "starting up" (the first erpUnavailableFirst posts) or out. */
     public boolean nextErpPostUnavailable() {
         long n = erpPosts.incrementAndGet();
-        return n <= erpUnavailableFirst || n <= erpOutageUntil.get();
+        // the outage counts this post even when it falls into the start-up, as both are one unavailable ERP
+        boolean out = erpOutage.take();
+        return out || n <= erpUnavailableFirst;
+    }
+
+    /** True when the ERP, having stored this post, loses its answer (a gateway timeout in front of it). */
+    public boolean nextErpAnswerLost() {
+        return lostErpAnswers.take();
+    }
+
+    /** True when this page is served cut in the middle, with 200 OK and a length that matches the cut body. */
+    public boolean nextPageTruncated() {
+        return usage.truncatedPages().take();
     }
 
     /** An outage: the next {@code requests} usage requests answer 503. */
     public void usageOutage(int requests) {
-        usageOutageUntil.set(usageRequests.get() + requests);
+        usage.outage().arm(requests);
     }
 
     /** An outage: the next {@code posts} ERP posts answer 503. */
     public void erpOutage(int posts) {
-        erpOutageUntil.set(erpPosts.get() + posts);
+        erpOutage.arm(posts);
+    }
+
+    /** The bursts of the usage and organisation APIs. */
+    public VendorBursts usage() {
+        return usage;
+    }
+
+    public FaultBurst erpOutage() {
+        return erpOutage;
+    }
+
+    /** ERP posts stored by the sink whose answer never reaches the hub (504). */
+    public FaultBurst lostErpAnswers() {
+        return lostErpAnswers;
     }
 
     public long usageRequests() {
@@ -71,11 +99,12 @@ public final class SandboxFaults {
         return erpPosts.get();
     }
 
-    /** Starts both counters again, as after an application start. */
+    /** Starts the counters again and switches the bursts off, as after an application start. */
     public void reset() {
         usageRequests.set(0);
         erpPosts.set(0);
-        usageOutageUntil.set(0);
-        erpOutageUntil.set(0);
+        usage.reset();
+        erpOutage.reset();
+        lostErpAnswers.reset();
     }
 }

@@ -60,4 +60,31 @@ class SandboxFaultsTest {
         assertThat(faults.nextUsageRequest()).isEqualTo(UsageFault.RATE_LIMITED);
         assertThat(faults.nextErpPostUnavailable()).isTrue();
     }
+
+    @Test
+    void burstsFailTheNextRequestsOnlyAndCountWhatTheyServed() {
+        SandboxFaults faults = new SandboxFaults(0, 0, 0);
+        faults.usage().storm().arm(2);
+        faults.usageOutage(1);
+
+        // the outage first, then the storm, then the API answers again
+        assertThat(faults.nextUsageRequest()).isEqualTo(UsageFault.UNAVAILABLE);
+        assertThat(faults.nextUsageRequest()).isEqualTo(UsageFault.RATE_LIMITED);
+        assertThat(faults.nextUsageRequest()).isEqualTo(UsageFault.RATE_LIMITED);
+        assertThat(faults.nextUsageRequest()).isEqualTo(UsageFault.NONE);
+        assertThat(faults.usage().storm().served()).isEqualTo(2);
+        assertThat(faults.usage().outage().served()).isEqualTo(1);
+
+        faults.usage().truncatedPages().arm(1);
+        faults.lostErpAnswers().arm(1);
+        assertThat(faults.nextPageTruncated()).isTrue();
+        assertThat(faults.nextPageTruncated()).isFalse();
+        assertThat(faults.nextErpAnswerLost()).isTrue();
+        assertThat(faults.nextErpAnswerLost()).isFalse();
+
+        faults.erpOutage(1);
+        faults.reset();
+        assertThat(faults.nextErpPostUnavailable()).isFalse();
+        assertThat(faults.usage().storm().served()).isZero();
+    }
 }

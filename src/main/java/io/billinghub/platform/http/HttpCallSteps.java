@@ -10,10 +10,14 @@ import org.springframework.stereotype.Component;
 /**
  * Route step after every outbound HTTP call (made with throwExceptionOnFailure=false): turns the status into the
  * exception the shared retry policies handle. For a 429 with Retry-After it sets CamelRedeliveryDelay, which
- * Camel's redelivery uses instead of its computed backoff for that attempt.
+ * Camel's redelivery uses instead of its computed backoff for that attempt. A 401 is counted per call
+ * ({@link #UNAUTHORIZED_ANSWERS}): the shared policy retries the first one only.
  */
 @Component("httpCallSteps")
 public class HttpCallSteps {
+
+    /** The 401 answers of the current call; whoever sets a call up removes it ({@link #freshCall}). */
+    public static final String UNAUTHORIZED_ANSWERS = "hubUnauthorizedAnswers";
 
     private final HttpStatusPolicy policy;
 
@@ -33,6 +37,19 @@ public class HttpCallSteps {
                 exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, e.retryAfter().toMillis());
             }
             throw e;
+        } catch (UnauthorizedException e) {
+            countUnauthorized(exchange);
+            throw e;
         }
+    }
+
+    /** Counts a 401 of the current call (the API's, or the token endpoint's). */
+    public static void countUnauthorized(Exchange exchange) {
+        exchange.setProperty(UNAUTHORIZED_ANSWERS, exchange.getProperty(UNAUTHORIZED_ANSWERS, 0, Integer.class) + 1);
+    }
+
+    /** A new call starts without the 401s of the previous one (a paging or polling loop makes many calls). */
+    public static void freshCall(Exchange exchange) {
+        exchange.removeProperty(UNAUTHORIZED_ANSWERS);
     }
 }

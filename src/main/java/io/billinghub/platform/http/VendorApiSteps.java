@@ -34,6 +34,7 @@ public class VendorApiSteps {
         exchange.setProperty(BUDGET, requestsPerSecond);
         exchange.setProperty(CALL, description);
         exchange.removeProperty(NOT_FOUND_IS_ANSWER);
+        HttpCallSteps.freshCall(exchange);
         // a fresh call: nothing of the previous answer, and the retry budget starts again (Camel counts retries in
         // a header, which would otherwise carry over from call to call of a polling or paging loop)
         exchange.getIn().removeHeaders("*");
@@ -54,7 +55,13 @@ public class VendorApiSteps {
     /** Adds a valid bearer token (fetched or renewed when needed); runs again on every retry. */
     public void authorize(Exchange exchange) {
         OAuthClient client = exchange.getProperty(CLIENT, OAuthClient.class);
-        exchange.getIn().setHeader("Authorization", "Bearer " + tokens.accessToken(client));
+        try {
+            exchange.getIn().setHeader("Authorization", "Bearer " + tokens.accessToken(client));
+        } catch (UnauthorizedException e) {
+            // the token endpoint refused the client: retried once too (a vault secret is resolved again)
+            HttpCallSteps.countUnauthorized(exchange);
+            throw e;
+        }
     }
 
     /** Classifies the answer; a refused token is forgotten so the retry fetches a fresh one. */

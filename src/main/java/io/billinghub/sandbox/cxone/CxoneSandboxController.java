@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.sandbox.Bearer;
+import io.billinghub.sandbox.TruncatedJson;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.time.YearMonth;
@@ -136,8 +137,10 @@ class CxoneSandboxController {
             @PathVariable String reportId,
             @RequestParam(required = false) String pageSize,
             @RequestParam(required = false) String nextPageToken) {
-        return gate(authorization, CxoneTokens.READ_USAGE)
-                .orElseGet(() -> ResponseEntity.ok(reports.data(reportId, pageSize, nextPageToken)));
+        return gate(authorization, CxoneTokens.READ_USAGE).orElseGet(() -> {
+            Object page = reports.data(reportId, pageSize, nextPageToken);
+            return faults.nextPageTruncated() ? TruncatedJson.of(objectMapper, page) : ResponseEntity.ok(page);
+        });
     }
 
     @GetMapping(path = "/api/v2/billing/invoices", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,6 +1,8 @@
 package io.billinghub.sandbox.org;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.sandbox.Bearer;
+import io.billinghub.sandbox.TruncatedJson;
 import io.billinghub.sandbox.cxone.CxoneSandboxConfiguration;
 import io.billinghub.sandbox.cxone.CxoneSandboxFaults;
 import io.billinghub.sandbox.cxone.CxoneSandboxProperties;
@@ -47,13 +49,15 @@ class CxoneOrgSandboxController {
     private final CxoneSandboxFaults faults;
     private final CxoneTokens tokens;
     private final OrgMonth month;
+    private final ObjectMapper json;
 
     CxoneOrgSandboxController(CxoneSandboxProperties properties, CxoneSandboxFaults faults, CxoneTokens tokens,
-                              OrgMonths months) {
+                              OrgMonths months, ObjectMapper json) {
         this.properties = properties;
         this.faults = faults;
         this.tokens = tokens;
         this.month = months.cxone();
+        this.json = json;
     }
 
     @GetMapping(path = "/api/v2/users", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -146,7 +150,7 @@ class CxoneOrgSandboxController {
         Map<String, String> links = new LinkedHashMap<>();
         links.put("next", query.offset() + query.size() < all.size() ? next(request, query) : null);
         body.put("_links", links);
-        return ResponseEntity.ok(body);
+        return faults.nextPageTruncated() ? TruncatedJson.of(json, body) : ResponseEntity.ok(body);
     }
 
     /** The same request for the following records. */

@@ -1,11 +1,13 @@
 package io.billinghub.sandbox.org;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.sandbox.Bearer;
 import io.billinghub.sandbox.SandboxConfiguration;
 import io.billinghub.sandbox.SandboxFaults;
 import io.billinghub.sandbox.SandboxProperties;
 import io.billinghub.sandbox.SandboxTokens;
+import io.billinghub.sandbox.TruncatedJson;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -51,13 +53,15 @@ class GenesysOrgSandboxController {
     private final SandboxFaults faults;
     private final SandboxTokens tokens;
     private final OrgMonth month;
+    private final ObjectMapper json;
 
     GenesysOrgSandboxController(SandboxProperties properties, SandboxFaults faults, SandboxTokens tokens,
-                                OrgMonths months) {
+                                OrgMonths months, ObjectMapper json) {
         this.properties = properties;
         this.faults = faults;
         this.tokens = tokens;
         this.month = months.genesys();
+        this.json = json;
     }
 
     @GetMapping(path = "/api/v2/users", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -144,9 +148,10 @@ class GenesysOrgSandboxController {
         }
         List<?> all = records.apply(query);
         int pageCount = (all.size() + query.size() - 1) / query.size();
-        return ResponseEntity.ok(new Page(query.slice(all), (int) (query.offset() / query.size() + 1),
-                query.size(), pageCount, all.size(), query.asOf().toString(),
-                ranged ? query.from().toString() : null, ranged ? query.to().toString() : null));
+        Page page = new Page(query.slice(all), (int) (query.offset() / query.size() + 1), query.size(), pageCount,
+                all.size(), query.asOf().toString(), ranged ? query.from().toString() : null,
+                ranged ? query.to().toString() : null);
+        return faults.nextPageTruncated() ? TruncatedJson.of(json, page) : ResponseEntity.ok(page);
     }
 
     /** Faults first (a gateway in front of the API), then the token. */

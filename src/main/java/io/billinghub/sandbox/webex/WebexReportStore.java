@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  *   <li>Every Nth created report (N a multiple of {@code acceptedEvery}) is answered 202 instead of 200.</li>
  *   <li>A subPartnerOrgId that is not a sub-partner's PARTNER_ORG_ID of the dataset is refused with 403.</li>
  * </ul>
- * Counters and reports run until {@link #reset()}. All methods are synchronized: a sandbox, not a database.
+ * A test hook keeps the next created reports IN_PROGRESS (a stuck reporting service) until released. Counters and
+ * reports run until {@link #reset()}. All methods are synchronized: a sandbox, not a database.
  */
 public final class WebexReportStore {
 
@@ -50,6 +51,7 @@ public final class WebexReportStore {
         final WebexReportRequest request;
         final Instant created;
         final boolean fails;
+        boolean stuck;
         int polls;
         WebexReportStatus status = WebexReportStatus.IN_PROGRESS;
         List<List<String>> rows;
@@ -73,6 +75,7 @@ public final class WebexReportStore {
     private final Map<String, Entry> reports = new LinkedHashMap<>();
     private long creations;
     private int failNext;
+    private int stickNext;
 
     /**
      * @param dataset         the USER rows, read when first needed
@@ -116,7 +119,9 @@ public final class WebexReportStore {
                 request, clock.instant().truncatedTo(ChronoUnit.MILLIS), failEvery > 0 && n % failEvery == 0
                 || failNext > 0);
         failNext = Math.max(0, failNext - 1);
-        if (processingPolls == 0) {
+        entry.stuck = stickNext > 0;
+        stickNext = Math.max(0, stickNext - 1);
+        if (processingPolls == 0 && !entry.stuck) {
             finish(entry);
         }
         // counted once nothing can fail any more, so a refused create does not shift the counters
@@ -133,7 +138,7 @@ public final class WebexReportStore {
     public synchronized WebexReport get(String id) {
         Entry entry = find(id);
         entry.polls++;
-        if (entry.status == WebexReportStatus.IN_PROGRESS && entry.polls > processingPolls) {
+        if (entry.status == WebexReportStatus.IN_PROGRESS && entry.polls > processingPolls && !entry.stuck) {
             finish(entry);
         }
         return view(entry);
@@ -166,11 +171,22 @@ public final class WebexReportStore {
         reports.clear();
         creations = 0;
         failNext = 0;
+        stickNext = 0;
     }
 
     /** Test support: the next {@code count} created reports end FAILED. */
     public synchronized void failNextReports(int count) {
         failNext = count;
+    }
+
+    /** Test support: the next {@code count} created reports stay IN_PROGRESS until {@link #releaseStuck()}. */
+    public synchronized void stickNextReports(int count) {
+        stickNext = count;
+    }
+
+    /** Test support: stuck reports go on as usual (the next GET past their processing polls completes them). */
+    public synchronized void releaseStuck() {
+        reports.values().forEach(entry -> entry.stuck = false);
     }
 
     public synchronized int size() {

@@ -2,8 +2,10 @@ package io.billinghub.sandbox.webex;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.sandbox.Bearer;
 import io.billinghub.sandbox.SandboxTokens;
+import io.billinghub.sandbox.TruncatedJson;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -50,9 +52,11 @@ class WebexSandboxController {
     private static final MediaType CSV = new MediaType("text", "csv", UTF_8);
 
     private final WebexSandbox sandbox;
+    private final ObjectMapper json;
 
-    WebexSandboxController(WebexSandbox sandbox) {
+    WebexSandboxController(WebexSandbox sandbox, ObjectMapper json) {
         this.sandbox = sandbox;
+        this.json = json;
     }
 
     /** The form body of Webex's token endpoint: grant_type=refresh_token, client_id, client_secret, refresh_token. */
@@ -79,7 +83,7 @@ class WebexSandboxController {
     }
 
     @GetMapping(path = REPORTS, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<WebexJson.ReportList> list(
+    ResponseEntity<Object> list(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(required = false) String billingStartDate,
             @RequestParam(required = false) String billingEndDate,
@@ -98,7 +102,9 @@ class WebexSandboxController {
             answer.header(HttpHeaders.LINK, query.nextLink(ServletUriComponentsBuilder.fromCurrentRequestUri()
                     .toUriString(), page.nextCursor()));
         }
-        return answer.body(new WebexJson.ReportList(page.items().stream().map(WebexJson.ListItem::of).toList()));
+        WebexJson.ReportList items = new WebexJson.ReportList(page.items().stream().map(WebexJson.ListItem::of)
+                .toList());
+        return sandbox.faults().nextPageTruncated() ? TruncatedJson.of(json, items) : answer.body(items);
     }
 
     /** Each GET of a COMPLETED report signs a fresh tempDownloadURL. */
@@ -172,6 +178,9 @@ class WebexSandboxController {
         if (fault == WebexSandboxFaults.Fault.LOCKED) {
             throw WebexApiException.retryLater(423, "The resource is temporarily locked; retry after " + retryAfter
                     + " s", retryAfter);
+        }
+        if (fault == WebexSandboxFaults.Fault.UNAVAILABLE) {
+            throw new WebexApiException(503, "The service is temporarily unavailable");
         }
         if (!sandbox.tokens().valid(Bearer.token(authorization))) {
             throw new WebexApiException(401, "The request requires a valid access token set in the Authorization "

@@ -1,15 +1,18 @@
 package io.billinghub.sandbox.webex;
 
+import io.billinghub.sandbox.VendorBursts;
+
 /**
  * Deterministic faults of the Webex sandbox: request counters, not chance, decide which requests fail. API requests
  * (create, list, get, delete; not the token endpoint, not downloads) share one counter: every
  * {@code rateLimitEvery}-th answers 429 and every {@code lockedEvery}-th 423, the 429 winning when both hit. Downloads
  * have their own counter: every {@code unavailableDownloadsEvery}-th answers 503. 0 switches a fault off. Counters
- * run until {@link #reset()}.
+ * run until {@link #reset()}. The bursts (a 429 storm or a 503 outage of API requests, list pages cut short) are
+ * test hooks, off until armed.
  */
 public final class WebexSandboxFaults {
 
-    public enum Fault { NONE, RATE_LIMITED, LOCKED }
+    public enum Fault { NONE, RATE_LIMITED, LOCKED, UNAVAILABLE }
 
     private final int rateLimitEvery;
     private final int lockedEvery;
@@ -17,6 +20,7 @@ public final class WebexSandboxFaults {
     private long apiRequests;
     private long downloads;
     private int expireDownloads;
+    private final VendorBursts bursts = new VendorBursts();
 
     public WebexSandboxFaults(int rateLimitEvery, int lockedEvery, int unavailableDownloadsEvery) {
         if (rateLimitEvery < 0 || lockedEvery < 0 || unavailableDownloadsEvery < 0) {
@@ -30,7 +34,10 @@ public final class WebexSandboxFaults {
     /** Counts one API request and says how it fails. Checked before the token, as a gateway in front of the API. */
     public synchronized Fault nextApiRequest() {
         long n = ++apiRequests;
-        if (hits(rateLimitEvery, n)) {
+        if (bursts.outage().take()) {
+            return Fault.UNAVAILABLE;
+        }
+        if (bursts.storm().take() || hits(rateLimitEvery, n)) {
             return Fault.RATE_LIMITED;
         }
         return hits(lockedEvery, n) ? Fault.LOCKED : Fault.NONE;
@@ -55,15 +62,26 @@ public final class WebexSandboxFaults {
         return false;
     }
 
+    /** True when this list page is served cut in the middle. */
+    public boolean nextPageTruncated() {
+        return bursts.truncatedPages().take();
+    }
+
+    /** API requests (storm, outage) and report list pages (cut short). */
+    public VendorBursts bursts() {
+        return bursts;
+    }
+
     public synchronized long apiRequests() {
         return apiRequests;
     }
 
-    /** Starts the counters again, as after an application start. */
+    /** Starts the counters again and switches the bursts off, as after an application start. */
     public synchronized void reset() {
         apiRequests = 0;
         downloads = 0;
         expireDownloads = 0;
+        bursts.reset();
     }
 
     private static boolean hits(int every, long n) {

@@ -59,6 +59,22 @@ class WebexReportStoreTest {
     }
 
     @Test
+    void aStuckReportStaysInProgressUntilReleased() {
+        WebexReportStore reports = store(0, 0, 0, clock);
+        reports.stickNextReports(1);
+        String stuck = reports.create(OCTOBER).report().id();
+        // only the next report sticks: the one after is done at creation as usual
+        assertThat(reports.create(request("2026-10-01", "2026-10-30", WebexReportType.PARTNER, null)).report()
+                .status()).isEqualTo(WebexReportStatus.COMPLETED);
+        for (int get = 0; get < 100; get++) {
+            assertThat(reports.get(stuck).status()).isEqualTo(WebexReportStatus.IN_PROGRESS);
+        }
+
+        reports.releaseStuck();
+        assertThat(reports.get(stuck).status()).isEqualTo(WebexReportStatus.COMPLETED);
+    }
+
+    @Test
     void everyNthCreatedReportFailsAfterItsPolls() {
         WebexReportStore reports = store(1, 2, 0, clock);
         List<WebexReport> created = new ArrayList<>();

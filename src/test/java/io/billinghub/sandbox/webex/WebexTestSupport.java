@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,7 +53,8 @@ final class WebexTestSupport {
 
     /** The sandbox's web layer alone: the controller over plain objects, no Spring context. */
     static MockMvc mvc(WebexSandbox sandbox) {
-        return MockMvcBuilders.standaloneSetup(new WebexSandboxController(sandbox)).build();
+        return MockMvcBuilders.standaloneSetup(new WebexSandboxController(sandbox, new ObjectMapper()))
+                .build();
     }
 
     /** A store over the fixture. */
