@@ -248,7 +248,8 @@ public class CsvInvoiceParser implements InvoiceParser {
             try (CSVParser parser = CSVParser.parse(line, CSVFormat.RFC4180)) {
                 return parser.getRecords().get(0).toList();
             } catch (IOException | UncheckedIOException e) {
-                throw new RecordRejected("malformed CSV (" + e.getMessage() + ")");
+                // Commons CSV counts lines within this one line: its own message would say line 1
+                throw new RecordRejected("malformed CSV: a quote is not closed, or text follows a closing quote");
             }
         }
     }
