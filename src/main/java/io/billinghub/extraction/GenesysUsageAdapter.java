@@ -49,6 +49,10 @@ public class GenesysUsageAdapter implements TelephonyUsageAdapter {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("usage page " + requestedPage + " is not JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson cannot hold a number such as 1e40055550101 (its exponent past int) and says so unchecked
+            throw new IllegalStateException("usage page " + requestedPage + " holds a number out of range: "
+                    + e.getMessage());
         }
         JsonNode entities = root.path("entities");
         if (!entities.isArray()) {

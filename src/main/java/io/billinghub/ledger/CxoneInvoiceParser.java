@@ -49,6 +49,9 @@ public final class CxoneInvoiceParser {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the CXone invoice is not JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson cannot hold a number such as 1e40055550101 (its exponent past int) and says so unchecked
+            throw new IllegalStateException("the CXone invoice holds a number out of range: " + e.getMessage());
         }
         String invoiceId;
         YearMonth period;
@@ -128,8 +131,10 @@ public final class CxoneInvoiceParser {
                         if (totalAmount != null) {
                             throw new IllegalArgumentException("a second TOTAL record");
                         }
-                        totalAmount = amount("amount", row.get("amount"));
+                        // both read before either is kept: a TOTAL rejected for its tax must not leave its amount
+                        BigDecimal amount = amount("amount", row.get("amount"));
                         totalTax = amount("tax_amount", row.get("tax_amount"));
+                        totalAmount = amount;
                     }
                     default -> throw new IllegalArgumentException("record_type '" + row.get("record_type")
                             + "' is not LINE or TOTAL");

@@ -31,7 +31,10 @@ final class Corpus {
         CorpusCase webexPeriod = CorpusCase.of(Format.WEBEX_INVOICE_CSV, "impossible-date",
                 "billing period start 2026-02-30 on line 4", webex.fileName(),
                 csv(webex, webex.withValue(2, "BILLING_PERIOD_START", "2026-02-30")), new Expected.Whole(5, "line 4"));
-        return List.of(cxoneTotal, webexPeriod);
+        CorpusCase cxoneTax = CorpusCase.of(Format.CXONE_INVOICE_CSV, "trailing-garbage",
+                "junk after the TOTAL's tax on line 7", cxone.fileName(),
+                csv(cxone, cxone.withValue(5, "tax_amount", "6.74 xyz")), new Expected.Whole(6, null));
+        return List.of(cxoneTotal, cxoneTax, webexPeriod);
     }
 
     private static byte[] csv(CsvSpec spec, List<List<String>> rows) {

@@ -55,24 +55,29 @@ final class FormatReaders {
     }
 
     static Observed read(CorpusCase input) {
-        byte[] content = input.content();
-        return switch (input.format()) {
+        return read(input.format(), input.files(), input.mutated());
+    }
+
+    /** Reads {@code files} (one, or a mapping set) as {@code format}; {@code name} is the file of interest. */
+    static Observed read(Format format, Map<String, byte[]> files, String name) {
+        byte[] content = files.get(name);
+        return switch (format) {
             case CARRIER_CSV -> carrier(content, BANDWIDTH_ZONE);
             case CARRIER_X12 -> carrier(content, TWILIO_ZONE);
-            case CXONE_INVOICE_CSV -> cxoneInvoice(content, input.mutated());
-            case WEBEX_INVOICE_CSV -> webexInvoice(content, input.mutated());
+            case CXONE_INVOICE_CSV -> cxoneInvoice(content, name);
+            case WEBEX_INVOICE_CSV -> webexInvoice(content, name);
             case WEBEX_REPORT_CSV -> webexReport(content);
-            case TELEPHONY_MAPPINGS -> mappings(input, TelephonyReferenceParser.FILES,
-                    (files, errors) -> new TelephonyReferenceParser(CURRENCY).parse(files, errors),
+            case TELEPHONY_MAPPINGS -> mappings(files, TelephonyReferenceParser.FILES,
+                    (set, errors) -> new TelephonyReferenceParser(CURRENCY).parse(set, errors),
                     data -> data.rateCards().size());
-            case LEDGER_MAPPINGS -> mappings(input, LedgerReferenceParser.FILES,
-                    (files, errors) -> new LedgerReferenceParser(CURRENCY).parse(files, errors),
+            case LEDGER_MAPPINGS -> mappings(files, LedgerReferenceParser.FILES,
+                    (set, errors) -> new LedgerReferenceParser(CURRENCY).parse(set, errors),
                     data -> data.fxRates().size());
-            case CHARGEBACK_MAPPINGS -> mappings(input, ChargebackReferenceParser.FILES,
-                    (files, errors) -> new ChargebackReferenceParser().parse(files, errors),
+            case CHARGEBACK_MAPPINGS -> mappings(files, ChargebackReferenceParser.FILES,
+                    (set, errors) -> new ChargebackReferenceParser().parse(set, errors),
                     data -> data.costCentres().size());
-            case WEBEX_PRICES -> mappings(input, WebexPriceParser.FILES,
-                    (files, errors) -> new WebexPriceParser(CURRENCY).parse(files, errors),
+            case WEBEX_PRICES -> mappings(files, WebexPriceParser.FILES,
+                    (set, errors) -> new WebexPriceParser(CURRENCY).parse(set, errors),
                     data -> data.prices().size());
             case GENESYS_USAGE -> genesysUsage(text(content));
             case CXONE_REPORT -> cxoneReport(text(content));
@@ -80,9 +85,14 @@ final class FormatReaders {
         };
     }
 
+    /** A carrier file as the intake reads it: the format by content, then its parser. */
+    static ParsedInvoiceFile parseCarrier(byte[] content, ZoneId zone) {
+        return INVOICES.parserFor(content).parse(new ByteArrayInputStream(content), zone);
+    }
+
     static Observed carrier(byte[] content, ZoneId zone) {
         try {
-            ParsedInvoiceFile parsed = INVOICES.parserFor(content).parse(new ByteArrayInputStream(content), zone);
+            ParsedInvoiceFile parsed = parseCarrier(content, zone);
             return new Observed.Records(parsed.recordsIn(), parsed.acceptedLines() + parsed.summaryRecords(),
                     parsed.rejected());
         } catch (InvalidInvoiceFileException e) {
@@ -145,10 +155,10 @@ final class FormatReaders {
         T parse(Map<String, byte[]> files, List<ValidationError> errors);
     }
 
-    private static <T> Observed mappings(CorpusCase input, List<String> setFiles, SetParser<T> parser,
+    private static <T> Observed mappings(Map<String, byte[]> all, List<String> setFiles, SetParser<T> parser,
                                          Function<T, Integer> rowsOfMutatedFile) {
         Map<String, byte[]> files = new HashMap<>();
-        setFiles.forEach(name -> files.put(name, input.files().get(name)));
+        setFiles.forEach(name -> files.put(name, all.get(name)));
         List<ValidationError> errors = new ArrayList<>();
         T data = parser.parse(files, errors);
         if (!errors.isEmpty()) {

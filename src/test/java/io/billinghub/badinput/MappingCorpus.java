@@ -72,6 +72,8 @@ final class MappingCorpus {
         json("wrong-type", "a rate as an array",
                 multipliers.replace("\"telephony_per_minute\": \"0.0120\"", "\"telephony_per_minute\": [1]"));
         json("truncated-json", "cut in the middle", multipliers.substring(0, multipliers.length() / 2));
+        json("overflowing-number", "a rate with an exponent past int",
+                multipliers.replace("\"telephony_per_minute\": \"0.0120\"", "\"telephony_per_minute\": 1e40055550101"));
     }
 
     private void webex() {

@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 final class X12Corpus {
 
     static final String FILE = "twilio-2026-10.edi";
-    private static final String ISA = "ISA*00*          *00*          *ZZ*TWILIO         *ZZ*BILLINGHUB     *261102*0900"
-            + "*^*00501*000000501*0*P*:";
+    private static final String ISA = "ISA*00*          *00*          *ZZ*TWILIO         *ZZ*BILLINGHUB     "
+            + "*261102*0900*^*00501*000000501*0*P*:";
 
     private final List<CorpusCase> cases = new ArrayList<>();
 
@@ -89,6 +89,10 @@ final class X12Corpus {
         add("control-number", "GE02 does not repeat GS06", edit(good(), 24, s -> "GE*2*502"), whole(5, 24));
         add("control-number", "IEA02 does not repeat ISA13", edit(good(), 25, s -> "IEA*1*000000502"),
                 whole(5, 25));
+
+        // found by the fuzzer: StAEDI starts no transaction in an interchange of a version it does not know
+        add("interchange-version", "ISA12 '\"0501' instead of 00501", edit(good(), 1, s -> s.replace("*00501*",
+                "*\"0501*")), whole(5, 3));
 
         List<List<String>> unknown = mutableSets();
         unknown.get(0).add(5, "ZZZ*1*2");

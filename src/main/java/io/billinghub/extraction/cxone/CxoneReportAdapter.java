@@ -34,6 +34,10 @@ public class CxoneReportAdapter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report " + reportId + " page " + page + " is not JSON: "
                     + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson cannot hold a number such as 1e40055550101 (its exponent past int) and says so unchecked
+            throw new IllegalStateException("report " + reportId + " page " + page + " holds a number out of"
+                    + " range: " + e.getMessage());
         }
         JsonNode data = root.path("data");
         if (!data.isArray()) {

@@ -46,6 +46,9 @@ final class OrgJson {
             return root;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(page + " is not JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson cannot hold a number such as 1e40055550101 (its exponent past int) and says so unchecked
+            throw new IllegalArgumentException(page + " holds a number out of range: " + e.getMessage());
         }
     }
 

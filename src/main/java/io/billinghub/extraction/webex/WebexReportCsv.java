@@ -2,7 +2,6 @@ package io.billinghub.extraction.webex;
 
 import io.billinghub.platform.CsvSource;
 import io.billinghub.platform.Decimals;
-import io.billinghub.platform.Reasons;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,7 +107,7 @@ public final class WebexReportCsv implements Closeable, Iterator<WebexReportCsv.
                     : "lacks the required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing))
                     + (missing.isEmpty() || repeated.isEmpty() ? "" : " and ")
                     + (repeated.isEmpty() ? "" : "repeats the column(s) " + String.join(", ", repeated))
-                    + "; its header is: " + Reasons.shorten(String.join(",", names)));
+                    + "; its header is: " + String.join(",", names));
         }
         return new WebexReportCsv(source, columns, type, window);
     }

@@ -57,6 +57,7 @@ final class X12FileReading {
     private final List<RejectedRecord> rejected = new ArrayList<>();
     private int tcdSegments;
 
+    private String isa12;
     private String isa13;
     private int groupsInInterchange;
     private String gs06;
@@ -131,7 +132,13 @@ final class X12FileReading {
             if (!"811".equals(reader.getText())) {
                 throw fail("ST01 is '" + reader.getText() + "' but only 811 transaction sets are accepted");
             }
-            reader.setTransactionSchema(transactionSchema); // only allowed while the ST segment is being read
+            try {
+                reader.setTransactionSchema(transactionSchema); // only allowed while the ST segment is being read
+            } catch (IllegalStateException e) {
+                // StAEDI did not start a transaction: it read no envelope it knows (the fuzzer found a bad ISA12)
+                throw fail("the transaction set cannot be read: the envelope is not one of a known X12 version"
+                        + " (ISA12 '" + isa12 + "')");
+            }
         }
     }
 
@@ -178,6 +185,7 @@ final class X12FileReading {
     }
 
     private void isa() {
+        isa12 = value(12);
         isa13 = value(13);
         groupsInInterchange = 0;
     }
@@ -347,19 +355,18 @@ final class X12FileReading {
         return Decimals.parse(element(tag, position), text, InvoiceLine.INTEGER_DIGITS, InvoiceLine.DECIMALS);
     }
 
-    /** An X12 N2 value: digits only, the last two of which are the decimals, so 13150 is 131.50. */
+    /**
+     * An X12 N2 value: digits only, the last two of which are the decimals, so 13150 is 131.50; at most 14 digits,
+     * which leaves the 12 before the point the hub keeps.
+     */
     private BigDecimal impliedDecimal(int position) {
         String value = value(position);
-        try {
-            if (IMPLIED_DECIMAL.matcher(value).matches()) {
-                return Decimals.parse(element(tag, position), value, InvoiceLine.INTEGER_DIGITS + 2, 0)
-                        .movePointLeft(2);
-            }
-        } catch (IllegalArgumentException e) {
-            // too long for an amount the hub keeps: refused below
+        int digits = InvoiceLine.INTEGER_DIGITS + 2;
+        if (IMPLIED_DECIMAL.matcher(value).matches() && value.replace("-", "").length() <= digits) {
+            return new BigDecimal(value).movePointLeft(2);
         }
         throw fail(element(tag, position) + " '" + value + "' must be an amount with two implied decimals, digits"
-                + " only (13150 for 131.50), at most " + (InvoiceLine.INTEGER_DIGITS + 2) + " digits");
+                + " only (13150 for 131.50), at most " + digits + " digits");
     }
 
     private LocalDate date(int position) {

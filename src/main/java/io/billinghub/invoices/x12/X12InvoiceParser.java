@@ -85,7 +85,7 @@ public class X12InvoiceParser implements InvoiceParser {
         try {
             text = Utf8Text.decode(bytes);
         } catch (Utf8Text.NotText e) {
-            // one char per byte: the terminator before the bad byte are counted as bytes
+            // one char per byte: the terminators before the bad byte are counted as bytes
             String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
             throw new InvalidInvoiceFileException(X12FileReading.position(X12FileReading.segmentAt(latin1,
                     e.offset())), "the file is not text: " + e.getMessage());

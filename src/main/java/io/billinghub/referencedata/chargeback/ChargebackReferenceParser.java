@@ -118,7 +118,8 @@ public final class ChargebackReferenceParser {
         JsonNode root;
         try {
             root = JSON.readTree(content);
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
+            // Jackson says unchecked that it cannot hold a number such as 1e40055550101 (its exponent past int)
             errors.add(new ValidationError(MULTIPLIERS, 0, "not valid JSON: " + e.getMessage()));
             return versions;
         }
