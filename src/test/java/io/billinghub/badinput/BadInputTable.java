@@ -32,7 +32,7 @@ final class BadInputTable {
     private int cases;
 
     /** Counts a case that gave its stated outcome: records as the parser reported them, or refused whole. */
-    synchronized void add(CorpusCase input, Observed observed) {
+    void add(CorpusCase input, Observed observed) {
         Tally tally = rows.computeIfAbsent(new Key(input.format(), input.mutation()), k -> new Tally());
         tally.cases++;
         if (observed instanceof Observed.Records records) {
