@@ -42,15 +42,16 @@ public class DeadLetterRecorder {
         String reason = Secrets.scrub(describe(cause));
         String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
         PayloadCodec.Encoded payload = codec.encode(exchange);
+        String source = sourceOf(exchange);
 
         NewException.Builder item = NewException.of(typeOf(cause, exchange), reason)
                 .pipeline(exchange.getProperty(HubExchange.PIPELINE, String.class))
-                .source(sourceOf(exchange), positionOf(exchange, cause))
+                .source(source, positionOf(exchange, cause))
                 .cause(cause)
                 .route(routeId, endpoint, replayEndpoint)
                 .run(runId, exchange.getProperty(HubExchange.CORRELATION_ID, String.class))
                 .payload(payload.bytes(), payload.type())
-                .dedupeKey(dedupeKey(routeId, payload))
+                .dedupeKey(dedupeKey(routeId, source, payload))
                 .headers(Map.of("headers", simpleValues(exchange.getIn().getHeaders()),
                         "properties", hubProperties(exchange)));
         long id = queue.raise(item.build());
@@ -70,11 +71,12 @@ public class DeadLetterRecorder {
 
     /**
      * The same message failing again in the same route (a window on every scheduled tick during an outage, a
-     * replay that fails again) refreshes its open case instead of opening another.
+     * replay that fails again) refreshes its open case instead of opening another. The same bytes from another
+     * source (two carriers' empty files) are another message: each keeps its own case.
      */
-    private static String dedupeKey(String routeId, PayloadCodec.Encoded payload) {
+    private static String dedupeKey(String routeId, String source, PayloadCodec.Encoded payload) {
         return payload.bytes() == null ? null
-                : "dead-letter|" + routeId + "|" + Checksums.sha256(payload.bytes());
+                : "dead-letter|" + routeId + "|" + source + "|" + Checksums.sha256(payload.bytes());
     }
 
     private static ExceptionType typeOf(Throwable cause, Exchange exchange) {

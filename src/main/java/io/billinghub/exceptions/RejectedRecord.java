@@ -1,5 +1,6 @@
 package io.billinghub.exceptions;
 
+import io.billinghub.platform.Reasons;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,6 +8,10 @@ import java.nio.charset.StandardCharsets;
  * why, and what it said.
  */
 public record RejectedRecord(String position, String reason, String raw) {
+
+    public RejectedRecord {
+        reason = Reasons.shorten(reason);
+    }
 
     /** Its case in the exception queue: the reason, the source and position, and the original text as payload. */
     public NewException.Builder toCase(ExceptionType type, String pipeline, String source) {

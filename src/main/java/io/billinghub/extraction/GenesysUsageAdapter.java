@@ -1,5 +1,10 @@
 package io.billinghub.extraction;
 
+import static io.billinghub.extraction.JsonFields.instant;
+import static io.billinghub.extraction.JsonFields.optionalInstant;
+import static io.billinghub.extraction.JsonFields.required;
+import static io.billinghub.extraction.JsonFields.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +12,6 @@ import io.billinghub.exceptions.RejectedRecord;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -46,6 +49,10 @@ public class GenesysUsageAdapter implements TelephonyUsageAdapter {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("usage page " + requestedPage + " is not JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson cannot hold a number such as 1e40055550101 (its exponent past int) and says so unchecked
+            throw new IllegalStateException("usage page " + requestedPage + " holds a number out of range: "
+                    + e.getMessage());
         }
         JsonNode entities = root.path("entities");
         if (!entities.isArray()) {
@@ -61,7 +68,7 @@ public class GenesysUsageAdapter implements TelephonyUsageAdapter {
             String position = "page " + pageNumber + " record " + item;
             try {
                 legs.add(map(record, tenantId));
-            } catch (IllegalArgumentException | DateTimeParseException e) {
+            } catch (IllegalArgumentException e) {
                 rejected.add(new RejectedRecord(position, e.getMessage(), record.toString()));
             }
         }
@@ -74,8 +81,8 @@ public class GenesysUsageAdapter implements TelephonyUsageAdapter {
                 required(r, "callId"),
                 tenantId,
                 vendor(),
-                Instant.parse(required(r, "startTime")),
-                r.hasNonNull("endTime") ? Instant.parse(r.get("endTime").asText()) : null,
+                instant(r, "startTime"),
+                optionalInstant(r, "endTime"),
                 seconds(r, "duration"),
                 seconds(r, "billingDuration"),
                 text(r, "carrierName"),
@@ -84,19 +91,6 @@ public class GenesysUsageAdapter implements TelephonyUsageAdapter {
                 text(r, "direction"),
                 text(r, "callOutcome"),
                 r.toString());
-    }
-
-    private static String required(JsonNode r, String field) {
-        String value = text(r, field);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return value;
-    }
-
-    private static String text(JsonNode r, String field) {
-        JsonNode value = r.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static int seconds(JsonNode r, String field) {

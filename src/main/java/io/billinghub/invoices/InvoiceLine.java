@@ -22,4 +22,11 @@ public record InvoiceLine(
         BigDecimal minutes,
         BigDecimal charge,
         String raw) {
+
+    /**
+     * Minutes and amounts are kept as numeric(18, 6): 12 digits before the point, 6 after. A file's value that does
+     * not fit is rejected, not rounded or left to overflow in the database.
+     */
+    public static final int INTEGER_DIGITS = 12;
+    public static final int DECIMALS = 6;
 }

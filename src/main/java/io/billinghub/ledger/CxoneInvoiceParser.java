@@ -9,7 +9,6 @@ import io.billinghub.platform.Decimals;
 import io.billinghub.referencedata.CsvTable;
 import io.billinghub.referencedata.ValidationError;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -50,6 +49,9 @@ public final class CxoneInvoiceParser {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the CXone invoice is not JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson cannot hold a number such as 1e40055550101 (its exponent past int) and says so unchecked
+            throw new IllegalStateException("the CXone invoice holds a number out of range: " + e.getMessage());
         }
         String invoiceId;
         YearMonth period;
@@ -57,11 +59,11 @@ public final class CxoneInvoiceParser {
         BigDecimal totalTax;
         try {
             invoiceId = text(root, "invoiceId");
-            period = YearMonth.parse(text(root, "billingPeriod"));
+            period = period("billingPeriod", text(root, "billingPeriod"));
             currency(text(root, "currencyCode"));
-            totalAmount = Decimals.parse("totalAmount", root.path("totalAmount").asText(""));
-            totalTax = Decimals.parse("totalTax", root.path("totalTax").asText(""));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+            totalAmount = amount("totalAmount", root.path("totalAmount").asText(""));
+            totalTax = amount("totalTax", root.path("totalTax").asText(""));
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the CXone invoice cannot be used: " + e.getMessage());
         }
         List<CxoneInvoice.Line> lines = new ArrayList<>();
@@ -71,8 +73,8 @@ public final class CxoneInvoiceParser {
             item++;
             try {
                 lines.add(new CxoneInvoice.Line(item, text(line, "featureType"),
-                        text(line, "costCenterId"), Decimals.parse("amount", line.path("amount").asText("")),
-                        Decimals.parse("taxAmount", line.path("taxAmount").asText("")), line.toString()));
+                        text(line, "costCenterId"), amount("amount", line.path("amount").asText("")),
+                        amount("taxAmount", line.path("taxAmount").asText("")), line.toString()));
             } catch (IllegalArgumentException e) {
                 rejected.add(new RejectedRecord("line " + item, e.getMessage(), line.toString()));
             }
@@ -97,12 +99,10 @@ public final class CxoneInvoiceParser {
             ValidationError first = problems.get(0);
             throw new InvalidInvoiceFileException("line " + first.line(), first.reason());
         }
-        String[] physicalLines = new String(content, StandardCharsets.UTF_8).split("\r?\n", -1);
         List<RejectedRecord> rejected = new ArrayList<>();
         // rows CsvTable could not split into the header's columns
-        for (ValidationError problem : problems) {
-            rejected.add(new RejectedRecord("line " + problem.line(), problem.reason(),
-                    original(physicalLines, problem.line())));
+        for (CsvTable.Malformed row : table.malformed()) {
+            rejected.add(new RejectedRecord("line " + row.line(), row.reason(), row.raw()));
         }
         List<CxoneInvoice.Line> lines = new ArrayList<>();
         String invoiceId = null;
@@ -110,10 +110,10 @@ public final class CxoneInvoiceParser {
         BigDecimal totalAmount = null;
         BigDecimal totalTax = null;
         for (CsvTable.Row row : table.rows()) {
-            String raw = original(physicalLines, row.line());
+            String raw = row.raw();
             try {
                 String id = required(row, "invoice_id");
-                YearMonth rowPeriod = YearMonth.parse(required(row, "billing_period"));
+                YearMonth rowPeriod = period("billing_period", required(row, "billing_period"));
                 if (invoiceId != null && !invoiceId.equals(id) || period != null && !period.equals(rowPeriod)) {
                     throw new InvalidInvoiceFileException("line " + row.line(), "the file mixes invoices ("
                             + invoiceId + " " + period + " and " + id + " " + rowPeriod + ")");
@@ -125,19 +125,21 @@ public final class CxoneInvoiceParser {
                 }
                 switch (row.get("record_type")) {
                     case "LINE" -> lines.add(new CxoneInvoice.Line(lines.size() + 1, required(row, "feature_type"),
-                            required(row, "cost_center_id"), Decimals.parse("amount", row.get("amount")),
-                            Decimals.parse("tax_amount", row.get("tax_amount")), raw));
+                            required(row, "cost_center_id"), amount("amount", row.get("amount")),
+                            amount("tax_amount", row.get("tax_amount")), raw));
                     case "TOTAL" -> {
                         if (totalAmount != null) {
                             throw new IllegalArgumentException("a second TOTAL record");
                         }
-                        totalAmount = Decimals.parse("amount", row.get("amount"));
-                        totalTax = Decimals.parse("tax_amount", row.get("tax_amount"));
+                        // both read before either is kept: a TOTAL rejected for its tax must not leave its amount
+                        BigDecimal amount = amount("amount", row.get("amount"));
+                        totalTax = amount("tax_amount", row.get("tax_amount"));
+                        totalAmount = amount;
                     }
                     default -> throw new IllegalArgumentException("record_type '" + row.get("record_type")
                             + "' is not LINE or TOTAL");
                 }
-            } catch (IllegalArgumentException | DateTimeParseException e) {
+            } catch (IllegalArgumentException e) {
                 rejected.add(new RejectedRecord("line " + row.line(), e.getMessage(), raw));
             } catch (CurrencyMismatch e) {
                 throw new InvalidInvoiceFileException("line " + row.line(), e.getMessage());
@@ -154,7 +156,7 @@ public final class CxoneInvoiceParser {
             throw new InvalidInvoiceFileException(null, "invoice " + invoiceId + " has no readable line");
         }
         return new Parsed(new CxoneInvoice(invoiceId, period, "FINAL", baseCurrency, totalAmount, totalTax, lines),
-                rejected, table.rows().size() + problems.size());
+                rejected, table.rows().size() + table.malformed().size());
     }
 
     /** The invoice is compared with usage in the base currency: any other currency refuses it. */
@@ -164,8 +166,17 @@ public final class CxoneInvoiceParser {
         }
     }
 
-    private static String original(String[] physicalLines, int line) {
-        return line >= 1 && line <= physicalLines.length ? physicalLines[line - 1] : "";
+    /** An amount as cxone_invoice and cxone_invoice_line keep it: numeric(18, 6). */
+    private static BigDecimal amount(String field, String text) {
+        return Decimals.parse(field, text, 12, 6);
+    }
+
+    private static YearMonth period(String field, String text) {
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " '" + text + "' is not a month (yyyy-MM)");
+        }
     }
 
     private static String required(CsvTable.Row row, String column) {

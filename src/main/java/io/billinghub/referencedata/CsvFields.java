@@ -1,5 +1,6 @@
 package io.billinghub.referencedata;
 
+import io.billinghub.platform.Decimals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,22 +13,20 @@ public final class CsvFields {
     }
 
     /**
-     * A non-negative decimal with at most {@code maxScale} decimals: the scale its column keeps, so the version in
-     * force is the same whether it was just parsed or read back from the database.
+     * A non-negative decimal that fits its column: {@code integerDigits} before the point, {@code decimals} after it.
+     * So the version in force is the same whether it was just parsed or read back from the database.
      */
-    public static BigDecimal decimal(CsvTable.Row row, String column, int maxScale, List<ValidationError> errors) {
+    public static BigDecimal decimal(CsvTable.Row row, String column, int integerDigits, int decimals,
+                                     List<ValidationError> errors) {
         String text = row.get(column);
         try {
-            BigDecimal value = new BigDecimal(text);
+            BigDecimal value = Decimals.parse(column, text, integerDigits, decimals);
             if (value.signum() < 0) {
                 errors.add(row.error(column + " " + text + " is negative"));
             }
-            if (value.stripTrailingZeros().scale() > maxScale) {
-                errors.add(row.error(column + " " + text + " has more than " + maxScale + " decimals"));
-            }
             return value;
-        } catch (NumberFormatException e) {
-            errors.add(row.error(column + " '" + text + "' is not a decimal number"));
+        } catch (IllegalArgumentException e) {
+            errors.add(row.error(e.getMessage()));
             return null;
         }
     }

@@ -1,60 +1,69 @@
 package io.billinghub.referencedata;
 
+import io.billinghub.platform.CsvSource;
+import io.billinghub.platform.Utf8Text;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * A reference-data CSV file read by its header: columns by name, each row with its physical line number, so that
- * every validation error can say file, line and column.
+ * A CSV file read by its header: columns by name, each row with the physical line it begins on and its text as
+ * written, so that every error can say file, line and column and show the row.
  */
 public final class CsvTable {
 
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true).setTrim(true).get();
+
     private final String file;
     private final List<Row> rows;
+    private final List<Malformed> malformed;
 
-    private CsvTable(String file, List<Row> rows) {
+    private CsvTable(String file, List<Row> rows, List<Malformed> malformed) {
         this.file = file;
         this.rows = rows;
+        this.malformed = malformed;
     }
 
     public List<Row> rows() {
         return rows;
     }
 
+    /** The rows that do not have the header's number of fields (each also added to the errors). */
+    public List<Malformed> malformed() {
+        return malformed;
+    }
+
     /**
-     * Reads the file; structural problems (not UTF-8, no header, missing columns, wrong field counts) are added to
-     * {@code errors} and yield no table.
+     * Reads the file; structural problems (not UTF-8 text, no header, missing columns, a quote never closed) are
+     * added to {@code errors} with their line and yield no table; rows of the wrong width are added to
+     * {@code errors} and left out of it.
      */
     public static CsvTable read(String file, byte[] content, List<String> requiredColumns,
                                 List<ValidationError> errors) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            errors.add(new ValidationError(file, 0, "not UTF-8 text"));
+            text = Utf8Text.decode(content);
+        } catch (Utf8Text.NotText e) {
+            errors.add(new ValidationError(file, Utf8Text.lineAt(content, e.offset()), e.getMessage()));
             return null;
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        CsvSource source;
+        try {
+            source = CsvSource.open(new StringReader(text), FORMAT);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            errors.add(new ValidationError(file, 1, "unreadable CSV header: " + e.getMessage()));
+            return null;
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (source) {
             Map<String, Integer> columns = new HashMap<>();
-            List<String> header = parser.getHeaderNames();
+            List<String> header = source.headerNames();
             for (int i = 0; i < header.size(); i++) {
                 columns.put(header.get(i).toLowerCase(Locale.ROOT), i);
             }
@@ -68,18 +77,22 @@ public final class CsvTable {
                 return null;
             }
             List<Row> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                int line = Math.toIntExact(parser.getCurrentLineNumber());
-                if (record.size() != header.size()) {
-                    errors.add(new ValidationError(file, line,
-                            "has " + record.size() + " fields, the header has " + header.size()));
+            List<Malformed> malformed = new ArrayList<>();
+            while (source.hasNext()) {
+                CsvSource.Entry entry = source.next();
+                if (entry.record().size() != header.size()) {
+                    Malformed row = new Malformed(entry.line(), "has " + entry.record().size()
+                            + " fields, the header has " + header.size(), entry.raw());
+                    errors.add(new ValidationError(file, row.line(), row.reason()));
+                    malformed.add(row);
                     continue;
                 }
-                rows.add(new Row(file, line, columns, record.values()));
+                rows.add(new Row(file, entry.line(), columns, entry.record().values(), entry.raw()));
             }
-            return new CsvTable(file, rows);
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            errors.add(new ValidationError(file, 0, "unreadable CSV: " + e.getMessage()));
+            return new CsvTable(file, rows, malformed);
+        } catch (UncheckedIOException e) {
+            errors.add(new ValidationError(file, source.nextLine(), "unreadable CSV from this line on: "
+                    + e.getCause().getMessage()));
             return null;
         }
     }
@@ -88,8 +101,8 @@ public final class CsvTable {
         return file;
     }
 
-    /** One data row. */
-    public record Row(String file, int line, Map<String, Integer> columns, String[] values) {
+    /** One data row; {@code raw} is its text as written. */
+    public record Row(String file, int line, Map<String, Integer> columns, String[] values, String raw) {
 
         public String get(String column) {
             return values[columns.get(column)];
@@ -98,5 +111,9 @@ public final class CsvTable {
         public ValidationError error(String reason) {
             return new ValidationError(file, line, reason);
         }
+    }
+
+    /** A row that does not have the header's number of fields. */
+    public record Malformed(int line, String reason, String raw) {
     }
 }

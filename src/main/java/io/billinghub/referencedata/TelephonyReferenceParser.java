@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Parses and validates carriers.csv, rate-cards.csv and gl-mappings.csv together. Every problem is collected
@@ -47,23 +48,28 @@ public final class TelephonyReferenceParser {
         if (!errors.isEmpty()) {
             return null;
         }
-        List<CarrierProfile> carriers = carriers(files.get(CARRIERS), errors);
-        Set<String> carrierNames = new HashSet<>();
-        carriers.forEach(c -> carrierNames.add(c.carrierName()));
-        List<RateCardEntry> rates = rateCards(files.get(RATE_CARDS), carrierNames, errors);
-        Set<String> regions = new HashSet<>();
-        rates.forEach(r -> regions.add(r.destinationRegion()));
-        List<GlMappingEntry> gl = glMappings(files.get(GL_MAPPINGS), carrierNames, regions, errors);
+        CsvTable carrierTable = CsvTable.read(CARRIERS, files.get(CARRIERS), List.of("carrier_id", "carrier_name",
+                "invoice_time_zone", "currency", "cost_scale", "rounding_mode"), errors);
+        CsvTable rateTable = CsvTable.read(RATE_CARDS, files.get(RATE_CARDS), List.of("carrier_name", "prefix",
+                "destination_region", "rate_per_minute", "billing_increment", "effective_date", "expiry_date"), errors);
+        CsvTable glTable = CsvTable.read(GL_MAPPINGS, files.get(GL_MAPPINGS), List.of("carrier_name",
+                "destination_region", "gl_account", "cost_centre", "effective_date", "expiry_date"), errors);
+        // a file that cannot be read is one error: what refers to it is not checked against it (null: unknown)
+        List<CarrierProfile> carriers = carriers(carrierTable, errors);
+        Set<String> carrierNames = carrierTable == null ? null
+                : carriers.stream().map(CarrierProfile::carrierName).collect(Collectors.toSet());
+        List<RateCardEntry> rates = rateCards(rateTable, carrierNames, errors);
+        Set<String> regions = rateTable == null ? null
+                : rates.stream().map(RateCardEntry::destinationRegion).collect(Collectors.toSet());
+        List<GlMappingEntry> gl = glMappings(glTable, carrierNames, regions, errors);
         if (errors.isEmpty()) {
             checkGlCoverage(rates, gl, errors);
         }
         return errors.isEmpty() ? new TelephonyReferenceData(carriers, rates, gl) : null;
     }
 
-    private List<CarrierProfile> carriers(byte[] content, List<ValidationError> errors) {
+    private List<CarrierProfile> carriers(CsvTable table, List<ValidationError> errors) {
         List<CarrierProfile> result = new ArrayList<>();
-        CsvTable table = CsvTable.read(CARRIERS, content, List.of("carrier_id", "carrier_name", "invoice_time_zone",
-                "currency", "cost_scale", "rounding_mode"), errors);
         if (table == null) {
             return result;
         }
@@ -97,10 +103,8 @@ public final class TelephonyReferenceParser {
         return result;
     }
 
-    private List<RateCardEntry> rateCards(byte[] content, Set<String> carriers, List<ValidationError> errors) {
+    private List<RateCardEntry> rateCards(CsvTable table, Set<String> carriers, List<ValidationError> errors) {
         List<RateCardEntry> result = new ArrayList<>();
-        CsvTable table = CsvTable.read(RATE_CARDS, content, List.of("carrier_name", "prefix", "destination_region",
-                "rate_per_minute", "billing_increment", "effective_date", "expiry_date"), errors);
         if (table == null) {
             return result;
         }
@@ -108,7 +112,7 @@ public final class TelephonyReferenceParser {
         for (CsvTable.Row row : table.rows()) {
             int before = errors.size();
             String carrier = row.get("carrier_name");
-            if (!carriers.contains(carrier)) {
+            if (carriers != null && !carriers.contains(carrier)) {
                 errors.add(row.error("carrier_name '" + carrier + "' is not in " + CARRIERS));
             }
             // E.164 digits; a leading '+' as carriers often write it is the same prefix
@@ -120,7 +124,7 @@ public final class TelephonyReferenceParser {
             if (region.isEmpty() || region.equals(GlMappingEntry.ANY)) {
                 errors.add(row.error("destination_region must be a region name"));
             }
-            BigDecimal rate = CsvFields.decimal(row, "rate_per_minute", 8, errors);
+            BigDecimal rate = CsvFields.decimal(row, "rate_per_minute", 10, 8, errors);
             BillingIncrement increment = null;
             try {
                 increment = BillingIncrement.parse(row.get("billing_increment"));
@@ -141,11 +145,9 @@ public final class TelephonyReferenceParser {
         return result;
     }
 
-    private List<GlMappingEntry> glMappings(byte[] content, Set<String> carriers, Set<String> regions,
+    private List<GlMappingEntry> glMappings(CsvTable table, Set<String> carriers, Set<String> regions,
                                             List<ValidationError> errors) {
         List<GlMappingEntry> result = new ArrayList<>();
-        CsvTable table = CsvTable.read(GL_MAPPINGS, content, List.of("carrier_name", "destination_region",
-                "gl_account", "cost_centre", "effective_date", "expiry_date"), errors);
         if (table == null) {
             return result;
         }
@@ -153,11 +155,11 @@ public final class TelephonyReferenceParser {
         for (CsvTable.Row row : table.rows()) {
             int before = errors.size();
             String carrier = row.get("carrier_name");
-            if (!carrier.equals(GlMappingEntry.ANY) && !carriers.contains(carrier)) {
+            if (!carrier.equals(GlMappingEntry.ANY) && carriers != null && !carriers.contains(carrier)) {
                 errors.add(row.error("carrier_name '" + carrier + "' is not in " + CARRIERS));
             }
             String region = row.get("destination_region");
-            if (!region.equals(GlMappingEntry.ANY) && !regions.contains(region)) {
+            if (!region.equals(GlMappingEntry.ANY) && regions != null && !regions.contains(region)) {
                 errors.add(row.error("destination_region '" + region + "' is not a region of " + RATE_CARDS));
             }
             String account = row.get("gl_account");

@@ -2,11 +2,14 @@ package io.billinghub.wholesale;
 
 import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.invoices.InvalidInvoiceFileException;
+import io.billinghub.invoices.InvoiceText;
+import io.billinghub.platform.CsvSource;
+import io.billinghub.platform.Decimals;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -16,13 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a Webex partner invoice CSV by its header (case and blanks ignored, extra columns tolerated): one invoice
- * number and one calendar month per file, in the hub's currency. A file that breaks that is refused whole; a line
- * with an unreadable value is rejected with its line number and content, the others are kept.
+ * number and one calendar month per file, in the hub's currency. A file that breaks that, that is not UTF-8 text
+ * or that holds a quote never closed is refused whole; a line with an unreadable value, or with another number of
+ * fields than the header, is rejected with its line number and text as written, the others are kept.
  */
 public final class PartnerInvoiceParser {
 
@@ -34,7 +37,6 @@ public final class PartnerInvoiceParser {
             "QUANTITY", "AMOUNT");
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).get();
-    private static final CSVFormat RAW = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
 
     private final String currency;
 
@@ -43,10 +45,17 @@ public final class PartnerInvoiceParser {
     }
 
     public Parsed parse(byte[] content, String fileName) {
-        String text = new String(content, StandardCharsets.UTF_8).replace("\uFEFF", "");
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+        String text = InvoiceText.readUtf8(new ByteArrayInputStream(content));
+        CsvSource source;
+        try {
+            source = CsvSource.open(new StringReader(text), FORMAT);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw new InvalidInvoiceFileException("line 1", fileName + " has no readable header: " + e.getMessage(),
+                    e);
+        }
+        try (source) {
             Map<String, Integer> columns = new HashMap<>();
-            List<String> names = parser.getHeaderNames();
+            List<String> names = source.headerNames();
             for (int i = 0; i < names.size(); i++) {
                 columns.putIfAbsent(names.get(i).trim().toUpperCase(Locale.ROOT), i);
             }
@@ -60,39 +69,47 @@ public final class PartnerInvoiceParser {
             List<PartnerInvoice.Line> lines = new ArrayList<>();
             List<RejectedRecord> rejected = new ArrayList<>();
             int in = 0;
-            for (CSVRecord record : parser) {
+            while (source.hasNext()) {
+                CsvSource.Entry entry = source.next();
+                CSVRecord record = entry.record();
                 in++;
-                int lineNo = (int) record.getRecordNumber() + 1;
-                String raw = RAW.format((Object[]) record.values());
+                if (record.size() != names.size()) {
+                    // fields out of place would be read under the wrong columns
+                    rejected.add(new RejectedRecord("line " + entry.line(), "has " + record.size()
+                            + " fields, the header has " + names.size(), entry.raw()));
+                    continue;
+                }
                 String lineNumber = get(record, columns, "INVOICE_NUMBER");
-                YearMonth linePeriod = period(record, columns, lineNo);
+                YearMonth linePeriod = period(record, columns, entry.line());
                 if (number == null) {
                     number = lineNumber;
                     period = linePeriod;
                 } else if (!number.equals(lineNumber) || !period.equals(linePeriod)) {
-                    throw new InvalidInvoiceFileException("line " + lineNo, fileName + " holds more than one invoice"
-                            + " (" + number + " " + period + " and " + lineNumber + " " + linePeriod + ")");
+                    throw new InvalidInvoiceFileException("line " + entry.line(), fileName + " holds more than one"
+                            + " invoice (" + number + " " + period + " and " + lineNumber + " " + linePeriod + ")");
                 }
                 String lineCurrency = get(record, columns, "CURRENCY");
                 if (!lineCurrency.isEmpty() && !lineCurrency.equals(currency)) {
-                    throw new InvalidInvoiceFileException("line " + lineNo, fileName + " is in " + lineCurrency
-                            + ", not the hub's currency " + currency);
+                    throw new InvalidInvoiceFileException("line " + entry.line(), fileName + " is in "
+                            + lineCurrency + ", not the hub's currency " + currency);
                 }
                 try {
-                    lines.add(line(record, columns, lineNo));
+                    lines.add(line(record, columns, entry.line()));
                 } catch (IllegalArgumentException e) {
-                    rejected.add(new RejectedRecord("line " + lineNo, e.getMessage(), raw));
+                    rejected.add(new RejectedRecord("line " + entry.line(), e.getMessage(), entry.raw()));
                 }
             }
             if (number == null || number.isEmpty()) {
                 throw new InvalidInvoiceFileException(null, fileName + " has no invoice lines or no INVOICE_NUMBER");
             }
             return new Parsed(new PartnerInvoice(number, period, currency, lines), rejected, in);
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            throw new InvalidInvoiceFileException(null, fileName + " is not a readable CSV: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new InvalidInvoiceFileException("line " + source.nextLine(), fileName + " is not a readable CSV"
+                    + " from this line on: " + e.getCause().getMessage(), e);
         }
     }
 
+    /** Amounts as webex_invoice_line keeps them: quantity numeric(18,6), unit price (18,4), amount (18,2). */
     private static PartnerInvoice.Line line(CSVRecord record, Map<String, Integer> columns, int lineNo) {
         String sku = get(record, columns, "SKU");
         if (sku.isEmpty()) {
@@ -101,9 +118,9 @@ public final class PartnerInvoiceParser {
         String unitPrice = get(record, columns, "UNIT_PRICE");
         return new PartnerInvoice.Line(lineNo, get(record, columns, "PARTNER_ORG_ID"),
                 get(record, columns, "CUSTOMER_ORG_ID"), get(record, columns, "CUSTOMER_EXTERNAL_ID"), sku,
-                get(record, columns, "DESCRIPTION"), decimal(record, columns, "QUANTITY", 6),
-                unitPrice.isEmpty() ? null : decimal(record, columns, "UNIT_PRICE", 4),
-                decimal(record, columns, "AMOUNT", 2));
+                get(record, columns, "DESCRIPTION"), decimal(record, columns, "QUANTITY", 12, 6),
+                unitPrice.isEmpty() ? null : decimal(record, columns, "UNIT_PRICE", 14, 4),
+                decimal(record, columns, "AMOUNT", 16, 2));
     }
 
     private static YearMonth period(CSVRecord record, Map<String, Integer> columns, int lineNo) {
@@ -122,21 +139,13 @@ public final class PartnerInvoiceParser {
         }
     }
 
-    private static BigDecimal decimal(CSVRecord record, Map<String, Integer> columns, String column, int maxScale) {
-        String text = get(record, columns, column);
-        try {
-            BigDecimal value = new BigDecimal(text);
-            if (value.stripTrailingZeros().scale() > maxScale) {
-                throw new IllegalArgumentException(column + " " + text + " has more than " + maxScale + " decimals");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + " '" + text + "' is not a decimal number");
-        }
+    private static BigDecimal decimal(CSVRecord record, Map<String, Integer> columns, String column,
+                                      int integerDigits, int decimals) {
+        return Decimals.parse(column, get(record, columns, column), integerDigits, decimals);
     }
 
     private static String get(CSVRecord record, Map<String, Integer> columns, String column) {
         Integer index = columns.get(column);
-        return index == null || index >= record.size() ? "" : record.get(index).trim();
+        return index == null ? "" : record.get(index).trim();
     }
 }

@@ -43,7 +43,7 @@ class GenesysUsageAdapterTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("page 2 record 2", "legId is missing"),
                         org.assertj.core.groups.Tuple.tuple("page 2 record 3",
-                                "Text 'yesterday' could not be parsed at index 0"),
+                                "startTime 'yesterday' is not an ISO-8601 instant"),
                         org.assertj.core.groups.Tuple.tuple("page 2 record 4",
                                 "billingDuration must be a whole number of seconds >= 0, was -5"));
         assertThat(mapped.rejected().get(0).raw()).contains("\"callId\":\"c2\"");

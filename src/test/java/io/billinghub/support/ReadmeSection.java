@@ -69,14 +69,29 @@ public final class ReadmeSection {
                 .toList();
     }
 
-    /** Lines only in the README ("- "), then lines only in the tests' output ("+ "). */
-    static String diff(List<String> current, List<String> expected) {
-        StringBuilder text = new StringBuilder();
-        current.stream().filter(line -> !expected.contains(line)).forEach(l -> text.append("- ").append(l)
-                .append('\n'));
-        expected.stream().filter(line -> !current.contains(line)).forEach(l -> text.append("+ ").append(l)
-                .append('\n'));
-        return text.isEmpty() ? "the same lines in another order\n" : text.toString();
+    /** The lines of a longest common subsequence stay; the others are marked '-' (README) or '+' (tests). */
+    static String diff(List<String> was, List<String> now) {
+        int[][] common = new int[was.size() + 1][now.size() + 1];
+        for (int i = was.size() - 1; i >= 0; i--) {
+            for (int j = now.size() - 1; j >= 0; j--) {
+                common[i][j] = was.get(i).equals(now.get(j)) ? common[i + 1][j + 1] + 1
+                        : Math.max(common[i + 1][j], common[i][j + 1]);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < was.size() || j < now.size()) {
+            if (i < was.size() && j < now.size() && was.get(i).equals(now.get(j))) {
+                i++;
+                j++;
+            } else if (j < now.size() && (i == was.size() || common[i][j + 1] >= common[i + 1][j])) {
+                out.add("+ " + now.get(j++));
+            } else {
+                out.add("- " + was.get(i++));
+            }
+        }
+        return String.join("\n", out) + "\n";
     }
 
     private static String row(List<String> cells) {

@@ -1,13 +1,18 @@
 package io.billinghub.extraction.cxone;
 
+import static io.billinghub.extraction.JsonFields.decimal;
+import static io.billinghub.extraction.JsonFields.flag;
+import static io.billinghub.extraction.JsonFields.instant;
+import static io.billinghub.extraction.JsonFields.optionalCount;
+import static io.billinghub.extraction.JsonFields.optionalDate;
+import static io.billinghub.extraction.JsonFields.required;
+import static io.billinghub.extraction.JsonFields.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.exceptions.RejectedRecord;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -29,6 +34,10 @@ public class CxoneReportAdapter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report " + reportId + " page " + page + " is not JSON: "
                     + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson cannot hold a number such as 1e40055550101 (its exponent past int) and says so unchecked
+            throw new IllegalStateException("report " + reportId + " page " + page + " holds a number out of"
+                    + " range: " + e.getMessage());
         }
         JsonNode data = root.path("data");
         if (!data.isArray()) {
@@ -41,7 +50,7 @@ public class CxoneReportAdapter {
             item++;
             try {
                 lines.add(map(record, tenantId, reportId));
-            } catch (IllegalArgumentException | DateTimeException e) {
+            } catch (IllegalArgumentException e) {
                 rejected.add(new RejectedRecord("report " + reportId + " page " + page + " record " + item,
                         e.getMessage(), record.toString()));
             }
@@ -51,48 +60,21 @@ public class CxoneReportAdapter {
                 : next.asText());
     }
 
+    /** Amounts as cxone_usage_line keeps them: numeric(18, 6), a tax rate numeric(10, 6). */
     private static CxoneUsageLine map(JsonNode r, String tenantId, String reportId) {
         return new CxoneUsageLine(
-                required(r, "lineId"), tenantId, reportId, Instant.parse(required(r, "usageDate")),
+                required(r, "lineId"), tenantId, reportId, instant(r, "usageDate"),
                 text(r, "userId"), text(r, "userName"), text(r, "phoneNumber"), required(r, "featureType"),
-                text(r, "direction"), r.hasNonNull("durationSeconds") ? r.get("durationSeconds").asInt() : null,
-                decimal(r, "costAmount", true), required(r, "currencyCode"), decimal(r, "taxAmount", false),
-                decimal(r, "taxRate", false), text(r, "costCenterId"), r.path("proratedFlag").asBoolean(false),
+                text(r, "direction"), optionalCount(r, "durationSeconds"),
+                decimal(r, "costAmount", 12, 6), required(r, "currencyCode"), optionalDecimal(r, "taxAmount", 12),
+                optionalDecimal(r, "taxRate", 4), text(r, "costCenterId"), flag(r, "proratedFlag", false),
                 text(r, "creditMemoId"), text(r, "correctsLineId"), text(r, "licenseType"),
-                date(r, "serviceStart"), date(r, "serviceEnd"), r.toString());
+                optionalDate(r, "serviceStart"), optionalDate(r, "serviceEnd"), r.toString());
     }
 
-    private static String required(JsonNode r, String field) {
-        String value = text(r, field);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return value;
-    }
-
-    private static String text(JsonNode r, String field) {
+    /** Zero when missing or null. */
+    private static BigDecimal optionalDecimal(JsonNode r, String field, int integerDigits) {
         JsonNode value = r.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    /** Amounts from their decimal text (a JSON number's text is kept exactly by the parser). */
-    private static BigDecimal decimal(JsonNode r, String field, boolean required) {
-        JsonNode value = r.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw new IllegalArgumentException(field + " is missing");
-            }
-            return BigDecimal.ZERO;
-        }
-        try {
-            return value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " '" + value.asText() + "' is not a decimal amount");
-        }
-    }
-
-    private static LocalDate date(JsonNode r, String field) {
-        String value = text(r, field);
-        return value == null ? null : LocalDate.parse(value);
+        return value == null || value.isNull() ? BigDecimal.ZERO : decimal(r, field, integerDigits, 6);
     }
 }

@@ -1,14 +1,14 @@
 package io.billinghub.extraction.org;
 
+import static io.billinghub.extraction.JsonFields.decimal;
+import static io.billinghub.extraction.JsonFields.instant;
+import static io.billinghub.extraction.JsonFields.required;
+import static io.billinghub.extraction.JsonFields.text;
 import static io.billinghub.extraction.org.OrgJson.attributes;
 import static io.billinghub.extraction.org.OrgJson.count;
 import static io.billinghub.extraction.org.OrgJson.day;
-import static io.billinghub.extraction.org.OrgJson.decimal;
-import static io.billinghub.extraction.org.OrgJson.instant;
 import static io.billinghub.extraction.org.OrgJson.localDateTime;
 import static io.billinghub.extraction.org.OrgJson.oneOf;
-import static io.billinghub.extraction.org.OrgJson.required;
-import static io.billinghub.extraction.org.OrgJson.text;
 import static io.billinghub.extraction.org.OrgJson.zone;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -121,7 +121,7 @@ public class CxoneOrgAdapter implements OrgSnapshotAdapter {
                     zone(r, "timeZone"), localDateTime(r, "localStart"), localDateTime(r, "localEnd"),
                     count(r, "availableMinutes"));
             case ANALYTICS -> r -> OrgRecords.analytics(required(r, "usageId"), text(r, "skillId"), day(r, "date"),
-                    decimal(r, "processedMinutes"));
+                    decimal(r, "processedMinutes", 12, 6));
             case SESSIONS -> r -> OrgRecords.session(required(r, "sessionId"), required(r, "userId"),
                     instant(r, "loginTime"), instant(r, "logoutTime"));
             case INVOICE -> throw new IllegalStateException("the invoice is not paged");

@@ -1,14 +1,15 @@
 package io.billinghub.extraction.org;
 
+import static io.billinghub.extraction.JsonFields.decimal;
+import static io.billinghub.extraction.JsonFields.instant;
+import static io.billinghub.extraction.JsonFields.required;
+import static io.billinghub.extraction.JsonFields.text;
 import static io.billinghub.extraction.org.OrgJson.attributes;
 import static io.billinghub.extraction.org.OrgJson.count;
 import static io.billinghub.extraction.org.OrgJson.day;
-import static io.billinghub.extraction.org.OrgJson.decimal;
-import static io.billinghub.extraction.org.OrgJson.instant;
 import static io.billinghub.extraction.org.OrgJson.localDateTime;
+import static io.billinghub.extraction.org.OrgJson.nestedId;
 import static io.billinghub.extraction.org.OrgJson.oneOf;
-import static io.billinghub.extraction.org.OrgJson.required;
-import static io.billinghub.extraction.org.OrgJson.text;
 import static io.billinghub.extraction.org.OrgJson.zone;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -113,7 +114,7 @@ public class GenesysOrgAdapter implements OrgSnapshotAdapter {
         return switch (resource) {
             case USERS -> GenesysOrgAdapter::user;
             case QUEUES -> r -> new OrgRecord.Queue(required(r, "id"), text(r, "name"),
-                    text(r.path("division"), "id"), attributes(r, "customAttributes"));
+                    nestedId(r, "division"), attributes(r, "customAttributes"));
             case TRUNKS -> r -> new OrgRecord.Trunk(required(r, "id"), text(r, "name"),
                     attributes(r, "customAttributes"));
             case CONVERSATIONS -> r -> new OrgRecord.Conversation(required(r, "conversationId"),
@@ -123,7 +124,7 @@ public class GenesysOrgAdapter implements OrgSnapshotAdapter {
                     zone(r, "timeZone"), localDateTime(r, "startDateLocal"), localDateTime(r, "endDateLocal"),
                     count(r, "availableMinutes"));
             case ANALYTICS -> r -> OrgRecords.analytics(required(r, "id"), text(r, "queueId"), day(r, "date"),
-                    decimal(r, "processedMinutes"));
+                    decimal(r, "processedMinutes", 12, 6));
             case SESSIONS -> r -> OrgRecords.session(required(r, "id"), required(r, "userId"),
                     instant(r, "loginTime"), instant(r, "logoutTime"));
             case INVOICE -> throw new IllegalStateException("the invoice is not paged");
@@ -132,7 +133,7 @@ public class GenesysOrgAdapter implements OrgSnapshotAdapter {
 
     private static OrgRecord user(JsonNode r) {
         return new OrgRecord.User(required(r, "id"), text(r, "name"), oneOf(r, "state", STATES),
-                text(r, "licensingType"), text(r.path("division"), "id"), oneOf(r, "accountType", ACCOUNT_TYPES),
+                text(r, "licensingType"), nestedId(r, "division"), oneOf(r, "accountType", ACCOUNT_TYPES),
                 attributes(r, "customAttributes"));
     }
 }

@@ -1,11 +1,13 @@
 package io.billinghub.extraction.org;
 
+import static io.billinghub.extraction.JsonFields.required;
+import static io.billinghub.extraction.JsonFields.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.exceptions.RejectedRecord;
-import io.billinghub.platform.Decimals;
-import java.math.BigDecimal;
+import io.billinghub.platform.Reasons;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +46,9 @@ final class OrgJson {
             return root;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(page + " is not JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson cannot hold a number such as 1e40055550101 (its exponent past int) and says so unchecked
+            throw new IllegalArgumentException(page + " holds a number out of range: " + e.getMessage());
         }
     }
 
@@ -90,28 +95,19 @@ final class OrgJson {
         return new OrgPage(records, rejected, next);
     }
 
-    // ---- fields of one element ----
+    // ---- fields of one element (the vendor-neutral ones are JsonFields) ----
 
-    static String text(JsonNode node, String field) {
+    /** The id of a nested object ({@code "division": {"id": ...}}); null when the object is missing or null. */
+    static String nestedId(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    static String required(JsonNode node, String field) {
-        String value = text(node, field);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is missing");
+        if (value == null || value.isNull()) {
+            return null;
         }
-        return value;
-    }
-
-    static Instant instant(JsonNode node, String field) {
-        String value = required(node, field);
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " '" + value + "' is not an ISO-8601 instant");
+        if (!value.isObject()) {
+            throw new IllegalArgumentException(field + " must be an object with an id, was "
+                    + Reasons.shorten(value.toString()));
         }
+        return text(value, "id");
     }
 
     static LocalDateTime localDateTime(JsonNode node, String field) {
@@ -149,18 +145,6 @@ final class OrgJson {
             throw new IllegalArgumentException(field + " must be a whole number >= 0, was " + value);
         }
         return value.asLong();
-    }
-
-    /** A decimal from its text (or a JSON number's text), never through a double. */
-    static BigDecimal decimal(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        if (!value.isTextual() && !value.isNumber()) {
-            throw new IllegalArgumentException(field + " must be a decimal number, was " + value);
-        }
-        return Decimals.parse(field, value.asText());
     }
 
     /** Enum values by their names in lower case, the vendors' spelling (compared case-insensitively). */

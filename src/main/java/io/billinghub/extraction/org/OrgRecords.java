@@ -1,8 +1,8 @@
 package io.billinghub.extraction.org;
 
-import static io.billinghub.extraction.org.OrgJson.decimal;
-import static io.billinghub.extraction.org.OrgJson.required;
-import static io.billinghub.extraction.org.OrgJson.text;
+import static io.billinghub.extraction.JsonFields.decimal;
+import static io.billinghub.extraction.JsonFields.required;
+import static io.billinghub.extraction.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -71,7 +71,7 @@ final class OrgRecords {
         }
         return OrgJson.map(OrgJson.array(root, "lines", page), page, line -> new OrgRecord.PlatformCharge(
                 required(line, "lineId"), invoiceId, required(line, "category"), text(line, "trunkId"),
-                text(line, "chargeType"), text(line, "description"), decimal(line, "amount"), currency),
+                text(line, "chargeType"), text(line, "description"), decimal(line, "amount", 12, 6), currency),
                 Optional.empty());
     }
 }

@@ -1,12 +1,21 @@
 package io.billinghub.extraction.webex;
 
+import io.billinghub.platform.CsvSource;
+import io.billinghub.platform.Decimals;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
@@ -24,7 +32,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * Reads a Webex wholesale billing report CSV as a stream, one row at a time, by its header: columns are found by
  * name (case and surrounding blanks ignored), unknown extra columns are tolerated, and a report missing a required
  * column is refused whole before any row is read. Each row is either read or rejected with its position, reason and
- * original content; nothing is held beyond the current row.
+ * text as written (a row with another number of fields than the header is rejected); nothing is held beyond the
+ * current row. Text that is not UTF-8, or a quote never closed, fails the whole report.
  */
 public final class WebexReportCsv implements Closeable, Iterator<WebexReportCsv.Item> {
 
@@ -43,35 +52,47 @@ public final class WebexReportCsv implements Closeable, Iterator<WebexReportCsv.
     public record Rejected(long recordNo, String raw, String reason) implements Item {
     }
 
+    /** A date-time with an optional offset (Z, +02:00), every field checked (no 25:61). */
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().appendOffsetId().optionalEnd()
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setIgnoreEmptyLines(true).get();
-    private static final CSVFormat RAW = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
 
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final CsvSource source;
     private final Map<String, Integer> columns;
+    private final int width;
     private final ReportType type;
     private final BillingWindow window;
+    private long recordNo = 1;
 
-    private WebexReportCsv(CSVParser parser, Map<String, Integer> columns, ReportType type, BillingWindow window) {
-        this.parser = parser;
-        this.records = parser.iterator();
+    private WebexReportCsv(CsvSource source, Map<String, Integer> columns, ReportType type, BillingWindow window) {
+        this.source = source;
         this.columns = columns;
+        this.width = source.headerNames().size();
         this.type = type;
         this.window = window;
     }
 
+    /**
+     * The report's bytes as UTF-8 text. Bytes that are not UTF-8 fail the reading (and so the report) instead of
+     * being replaced unseen by U+FFFD, which would change a SKU or an id.
+     */
+    public static Reader reader(InputStream content) {
+        return new InputStreamReader(content, StandardCharsets.UTF_8.newDecoder());
+    }
+
     /** Opens the report, checking its header; the caller closes it (and so the reader). */
     public static WebexReportCsv open(Reader in, ReportType type, List<String> requiredColumns, BillingWindow window) {
-        CSVParser parser;
+        CsvSource source;
         try {
-            parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get();
+            source = CsvSource.open(in, FORMAT);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new MalformedReportException("the report's header cannot be read: " + e.getMessage(), e);
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> repeated = new ArrayList<>();
-        List<String> names = parser.getHeaderNames();
+        List<String> names = source.headerNames();
         for (int i = 0; i < names.size(); i++) {
             String name = normalise(names.get(i));
             if (!name.isEmpty() && columns.putIfAbsent(name, i) != null) {
@@ -81,23 +102,22 @@ public final class WebexReportCsv implements Closeable, Iterator<WebexReportCsv.
         List<String> missing = requiredColumns.stream().map(WebexReportCsv::normalise)
                 .filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty() || !repeated.isEmpty()) {
-            close(parser);
+            source.close();
             throw new MalformedReportException("the " + type + " report " + (missing.isEmpty() ? ""
                     : "lacks the required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing))
                     + (missing.isEmpty() || repeated.isEmpty() ? "" : " and ")
                     + (repeated.isEmpty() ? "" : "repeats the column(s) " + String.join(", ", repeated))
                     + "; its header is: " + String.join(",", names));
         }
-        return new WebexReportCsv(parser, columns, type, window);
+        return new WebexReportCsv(source, columns, type, window);
     }
 
     @Override
     public boolean hasNext() {
         try {
-            return records.hasNext();
+            return source.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new MalformedReportException("the report cannot be read past record "
-                    + (parser.getRecordNumber() + 1) + ": " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -106,23 +126,33 @@ public final class WebexReportCsv implements Closeable, Iterator<WebexReportCsv.
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        CSVRecord record;
+        CsvSource.Entry entry;
         try {
-            record = records.next();
+            entry = source.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new MalformedReportException("the report cannot be read past record "
-                    + (parser.getRecordNumber() + 1) + ": " + e.getMessage(), e);
+            throw unreadable(e);
         }
-        long recordNo = record.getRecordNumber() + 1;
-        String raw = RAW.format((Object[]) record.values());
+        recordNo = entry.record().getRecordNumber() + 1;
         try {
-            return new Read(row(record, recordNo, raw));
+            return new Read(row(entry.record(), recordNo, entry.raw()));
         } catch (IllegalArgumentException e) {
-            return new Rejected(recordNo, raw, e.getMessage());
+            return new Rejected(recordNo, entry.raw(), e.getMessage());
         }
     }
 
+    private MalformedReportException unreadable(RuntimeException e) {
+        return new MalformedReportException("the report cannot be read past record " + recordNo + " (line "
+                + source.nextLine() + "): " + e.getMessage(), e);
+    }
+
     private WebexReportRow row(CSVRecord record, long recordNo, String raw) {
+        if (record.size() != width) {
+            // fields out of place would be read under the wrong columns
+            throw new IllegalArgumentException("has " + record.size() + " fields, the header has " + width);
+        }
+        if (raw.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("holds a NUL character: the row is not text");
+        }
         String sku = get(record, "SKU");
         if (sku.isEmpty()) {
             throw new IllegalArgumentException("SKU is empty");
@@ -159,24 +189,17 @@ public final class WebexReportCsv implements Closeable, Iterator<WebexReportCsv.
         return row;
     }
 
+    /** As webex_report_row keeps it: numeric(18, 6). */
     private BigDecimal quantity(CSVRecord record) {
         String text = get(record, "QUANTITY");
-        BigDecimal quantity;
-        try {
-            quantity = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("QUANTITY '" + text + "' is not a decimal number");
-        }
+        BigDecimal quantity = Decimals.parse("QUANTITY", text, 12, 6);
         if (quantity.signum() < 0) {
             throw new IllegalArgumentException("QUANTITY " + text + " is negative");
-        }
-        if (quantity.stripTrailingZeros().scale() > 6) {
-            throw new IllegalArgumentException("QUANTITY " + text + " has more than 6 decimals");
         }
         return quantity;
     }
 
-    /** yyyy-MM-dd, also as the date part of a timestamp (2026-10-01T00:00:00Z). */
+    /** yyyy-MM-dd, also as the date part of a timestamp (2026-10-01T00:00:00Z), whose time must be one too. */
     private LocalDate date(CSVRecord record, String column) {
         String text = get(record, column);
         if (text.isEmpty()) {
@@ -184,6 +207,9 @@ public final class WebexReportCsv implements Closeable, Iterator<WebexReportCsv.
         }
         boolean timestamp = text.length() > 10 && (text.charAt(10) == 'T' || text.charAt(10) == ' ');
         try {
+            if (timestamp) {
+                TIMESTAMP.parse(text.substring(0, 10) + 'T' + text.substring(11));
+            }
             return LocalDate.parse(timestamp ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(column + " '" + text + "' is not a date (yyyy-MM-dd)");
@@ -201,14 +227,6 @@ public final class WebexReportCsv implements Closeable, Iterator<WebexReportCsv.
 
     @Override
     public void close() {
-        close(parser);
-    }
-
-    private static void close(CSVParser parser) {
-        try {
-            parser.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        source.close();
     }
 }

@@ -3,7 +3,6 @@ package io.billinghub.extraction.webex;
 import io.billinghub.platform.http.HttpStatusPolicy;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,7 +61,7 @@ public class WebexReportDownloader {
                 policy.check(what, status, response.headers().firstValue("Retry-After").orElse(null),
                         new String(body.readNBytes(300), StandardCharsets.UTF_8));
             }
-            reader.read(new InputStreamReader(body, StandardCharsets.UTF_8));
+            reader.read(WebexReportCsv.reader(body));
             return Outcome.READ;
         }
     }

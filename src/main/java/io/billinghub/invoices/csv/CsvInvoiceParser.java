@@ -49,7 +49,8 @@ import org.apache.commons.csv.CSVParser;
  *       no seconds allowed). Without an offset it is local time in the carrier zone, converted with
  *       {@link CarrierTime#toUtc}; with {@code Z} or an offset ({@code +02:00}) it is taken as given.</li>
  *   <li>{@code minutes} (not negative) and {@code charge} (negative for credits) are decimals read exactly from
- *       their text, scientific notation included ({@code 1.687E-4}).</li>
+ *       their text, scientific notation included ({@code 1.69E-4}), with at most 12 digits before the point and 6
+ *       after it (trailing zeros aside).</li>
  *   <li>{@code invoice_date} and {@code currency} must agree on every record of an invoice that states them.</li>
  * </ul>
  * A record that breaks a rule is rejected with its position {@code line N} (N is the physical line, the header
@@ -170,10 +171,10 @@ public class CsvInvoiceParser implements InvoiceParser {
         }
     }
 
-    /** Exact decimal from text; a negative scale (from {@code 1E+2}) is widened to 0 so the value prints plainly. */
+    /** Exact decimal from text, as the invoice tables keep it. */
     private static BigDecimal decimal(String column, String text) throws RecordRejected {
         try {
-            return Decimals.parse(column, text);
+            return Decimals.parse(column, text, InvoiceLine.INTEGER_DIGITS, InvoiceLine.DECIMALS);
         } catch (IllegalArgumentException e) {
             throw new RecordRejected(e.getMessage());
         }
@@ -247,7 +248,8 @@ public class CsvInvoiceParser implements InvoiceParser {
             try (CSVParser parser = CSVParser.parse(line, CSVFormat.RFC4180)) {
                 return parser.getRecords().get(0).toList();
             } catch (IOException | UncheckedIOException e) {
-                throw new RecordRejected("malformed CSV (" + e.getMessage() + ")");
+                // Commons CSV counts lines within this one line: its own message would say line 1
+                throw new RecordRejected("malformed CSV: a quote is not closed, or text follows a closing quote");
             }
         }
     }

@@ -6,6 +6,7 @@ import io.billinghub.invoices.InvalidInvoiceFileException;
 import io.billinghub.invoices.Invoice;
 import io.billinghub.invoices.InvoiceLine;
 import io.billinghub.invoices.ParsedInvoiceFile;
+import io.billinghub.platform.Decimals;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
@@ -56,6 +57,7 @@ final class X12FileReading {
     private final List<RejectedRecord> rejected = new ArrayList<>();
     private int tcdSegments;
 
+    private String isa12;
     private String isa13;
     private int groupsInInterchange;
     private String gs06;
@@ -86,8 +88,9 @@ final class X12FileReading {
                 handle(reader, reader.next());
             }
         } catch (EDIStreamException e) {
+            // StAEDI names the segment before one it could not start reading: the offset says where it stopped
             Location at = e.getLocation();
-            int where = at == null ? segment : Math.max(1, at.getSegmentPosition());
+            int where = at == null ? segment : segmentAt(text, at.getCharacterOffset());
             throw new InvalidInvoiceFileException(position(where), "X12 syntax error: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -129,7 +132,13 @@ final class X12FileReading {
             if (!"811".equals(reader.getText())) {
                 throw fail("ST01 is '" + reader.getText() + "' but only 811 transaction sets are accepted");
             }
-            reader.setTransactionSchema(transactionSchema); // only allowed while the ST segment is being read
+            try {
+                reader.setTransactionSchema(transactionSchema); // only allowed while the ST segment is being read
+            } catch (IllegalStateException e) {
+                // StAEDI did not start a transaction: it read no envelope it knows (the fuzzer found a bad ISA12)
+                throw fail("the transaction set cannot be read: the envelope is not one of a known X12 version"
+                        + " (ISA12 '" + isa12 + "')");
+            }
         }
     }
 
@@ -176,6 +185,7 @@ final class X12FileReading {
     }
 
     private void isa() {
+        isa12 = value(12);
         isa13 = value(13);
         groupsInInterchange = 0;
     }
@@ -320,34 +330,43 @@ final class X12FileReading {
     }
 
     private BigDecimal tcdDecimal(int position, List<String> reasons) {
-        BigDecimal value = explicitDecimal(value(position));
-        if (value == null) {
-            reasons.add(element(tag, position) + " '" + value(position) + "' is not a decimal number");
+        try {
+            return explicitDecimal(position);
+        } catch (IllegalArgumentException e) {
+            reasons.add(e.getMessage());
+            return null;
         }
-        return value;
     }
 
     private BigDecimal decimal(int position) {
-        BigDecimal value = explicitDecimal(value(position));
-        if (value == null) {
-            throw fail(element(tag, position) + " '" + value(position) + "' is not a decimal number");
+        try {
+            return explicitDecimal(position);
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
         }
-        return value;
     }
 
-    /** An X12 R value: the decimal point, when there is one, is written; null when the text is not one. */
-    private static BigDecimal explicitDecimal(String text) {
-        return EXPLICIT_DECIMAL.matcher(text).matches() ? new BigDecimal(text) : null;
+    /** An X12 R value: the decimal point, when there is one, is written; within what the hub keeps. */
+    private BigDecimal explicitDecimal(int position) {
+        String text = value(position);
+        if (!EXPLICIT_DECIMAL.matcher(text).matches()) {
+            throw new IllegalArgumentException(element(tag, position) + " '" + text + "' is not a decimal number");
+        }
+        return Decimals.parse(element(tag, position), text, InvoiceLine.INTEGER_DIGITS, InvoiceLine.DECIMALS);
     }
 
-    /** An X12 N2 value: digits only, the last two of which are the decimals, so 13150 is 131.50. */
+    /**
+     * An X12 N2 value: digits only, the last two of which are the decimals, so 13150 is 131.50; at most 14 digits,
+     * which leaves the 12 before the point the hub keeps.
+     */
     private BigDecimal impliedDecimal(int position) {
         String value = value(position);
-        if (!IMPLIED_DECIMAL.matcher(value).matches()) {
-            throw fail(element(tag, position) + " '" + value
-                    + "' must be an amount with two implied decimals, digits only (13150 for 131.50)");
+        int digits = InvoiceLine.INTEGER_DIGITS + 2;
+        if (IMPLIED_DECIMAL.matcher(value).matches() && value.replace("-", "").length() <= digits) {
+            return new BigDecimal(value).movePointLeft(2);
         }
-        return new BigDecimal(value).movePointLeft(2);
+        throw fail(element(tag, position) + " '" + value + "' must be an amount with two implied decimals, digits"
+                + " only (13150 for 131.50), at most " + digits + " digits");
     }
 
     private LocalDate date(int position) {
@@ -381,8 +400,22 @@ final class X12FileReading {
         return new InvalidInvoiceFileException(position(segment), message);
     }
 
-    private static String position(int segment) {
+    static String position(int segment) {
         return "segment " + segment;
+    }
+
+    /** The segment (ISA = 1) that character {@code offset} falls in: one more than the terminators before it. */
+    static int segmentAt(String text, int offset) {
+        // the ISA is fixed-length: its 106th character is the segment terminator
+        int isa = text.indexOf("ISA");
+        char terminator = isa >= 0 && text.length() > isa + 105 ? text.charAt(isa + 105) : '~';
+        int segment = 1;
+        for (int i = 0; i < Math.min(offset, text.length()); i++) {
+            if (text.charAt(i) == terminator) {
+                segment++;
+            }
+        }
+        return segment;
     }
 
     private static String element(String tag, int position) {

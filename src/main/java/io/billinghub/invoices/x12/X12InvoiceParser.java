@@ -1,8 +1,9 @@
 package io.billinghub.invoices.x12;
 
+import io.billinghub.invoices.InvalidInvoiceFileException;
 import io.billinghub.invoices.InvoiceParser;
-import io.billinghub.invoices.InvoiceText;
 import io.billinghub.invoices.ParsedInvoiceFile;
+import io.billinghub.platform.Utf8Text;
 import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.schema.SchemaFactory;
@@ -10,6 +11,7 @@ import io.xlate.edi.stream.EDIInputFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 
 /**
@@ -31,13 +33,14 @@ import java.time.ZoneId;
  *       our leg IDs), TCD02 date and TCD03 time (HHMM or HHMMSS, local time in the carrier zone, converted with
  *       {@link io.billinghub.invoices.CarrierTime#toUtc}), TCD05 destination number, TCD10 minutes, else TCD11
  *       seconds / 60 (HALF_UP, 6 decimals), neither negative; TCD13 net amount, else TCD12 undiscounted amount.
- *       Amounts and quantities carry an explicit decimal point. A TCD that cannot be read is rejected at
+ *       Amounts and quantities carry an explicit decimal point, with at most 12 digits before it and 6 after it (as
+ *       the hub keeps them). A TCD that cannot be read is rejected at
  *       {@code segment N} (N counts segments from the start of the file, ISA = 1), with the segment's text as
  *       written, and the rest of the set is kept.</li>
  *   <li>TXI02 tax amounts (explicit decimal point) and SAC05 allowances ({@code A}, negative) and charges
  *       ({@code C}; {@code N} is informational and ignored) with two implied decimals, wherever in the set: summed
  *       into otherCharges.</li>
- *   <li>TDS01 total with two implied decimals: {@code 13150} is 131.50.</li>
+ *   <li>TDS01 total with two implied decimals: {@code 13150} is 131.50 (at most 14 digits).</li>
  * </ul>
  * {@code recordsIn} counts TCD segments, accepted and rejected; X12 has no summary records.
  */
@@ -72,7 +75,22 @@ public class X12InvoiceParser implements InvoiceParser {
 
     @Override
     public ParsedInvoiceFile parse(InputStream content, ZoneId carrierZone) {
-        String text = InvoiceText.readUtf8(content);
-        return new X12FileReading(text, carrierZone, transactionSchema).read(inputFactory);
+        byte[] bytes;
+        try {
+            bytes = content.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the invoice file", e);
+        }
+        String text;
+        try {
+            text = Utf8Text.decode(bytes);
+        } catch (Utf8Text.NotText e) {
+            // one char per byte: the terminators before the bad byte are counted as bytes
+            String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+            throw new InvalidInvoiceFileException(X12FileReading.position(X12FileReading.segmentAt(latin1,
+                    e.offset())), "the file is not text: " + e.getMessage());
+        }
+        // InvoiceFormats took the file as X12 after white space: StAEDI wants the ISA first
+        return new X12FileReading(text.stripLeading(), carrierZone, transactionSchema).read(inputFactory);
     }
 }

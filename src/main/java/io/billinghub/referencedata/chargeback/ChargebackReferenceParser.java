@@ -3,6 +3,7 @@ package io.billinghub.referencedata.chargeback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.platform.Checksums;
+import io.billinghub.platform.Decimals;
 import io.billinghub.referencedata.CsvFields;
 import io.billinghub.referencedata.CsvTable;
 import io.billinghub.referencedata.EffectivePeriod;
@@ -117,7 +118,8 @@ public final class ChargebackReferenceParser {
         JsonNode root;
         try {
             root = JSON.readTree(content);
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
+            // Jackson says unchecked that it cannot hold a number such as 1e40055550101 (its exponent past int)
             errors.add(new ValidationError(MULTIPLIERS, 0, "not valid JSON: " + e.getMessage()));
             return versions;
         }
@@ -234,14 +236,15 @@ public final class ChargebackReferenceParser {
                 return null;
             }
             try {
-                BigDecimal rate = new BigDecimal(value.asText());
+                // kept in the version's JSON: bounded only so that no megabyte of digits is ever parsed
+                BigDecimal rate = Decimals.parse(field, value.asText(), 12, 10);
                 if (rate.signum() < 0) {
                     error(field + " " + rate + " is negative");
                     return null;
                 }
                 return rate;
-            } catch (NumberFormatException e) {
-                error(field + " '" + value.asText() + "' is not a decimal number");
+            } catch (IllegalArgumentException e) {
+                error(e.getMessage());
                 return null;
             }
         }

@@ -140,7 +140,7 @@ public final class LedgerReferenceParser {
             if (row.get("region").isEmpty()) {
                 errors.add(row.error("region is empty"));
             }
-            BigDecimal markup = CsvFields.decimal(row, "markup_multiplier", 6, errors);
+            BigDecimal markup = CsvFields.decimal(row, "markup_multiplier", 6, 6, errors);
             if (markup != null && markup.signum() == 0) {
                 errors.add(row.error("markup_multiplier must be above 0"));
             }
@@ -167,7 +167,7 @@ public final class LedgerReferenceParser {
         for (CsvTable.Row row : table.rows()) {
             int before = errors.size();
             String currency = currency(row, errors);
-            BigDecimal rate = CsvFields.decimal(row, "rate_to_base", 10, errors);
+            BigDecimal rate = CsvFields.decimal(row, "rate_to_base", 10, 10, errors);
             if (rate != null && rate.signum() == 0) {
                 errors.add(row.error("rate_to_base must be above 0"));
             }
@@ -205,7 +205,7 @@ public final class LedgerReferenceParser {
             if (currency != null && !currencies.contains(currency)) {
                 errors.add(row.error("currency " + currency + " has no rate in " + FX_RATES));
             }
-            BigDecimal cost = CsvFields.decimal(row, "monthly_cost", 4, errors);
+            BigDecimal cost = CsvFields.decimal(row, "monthly_cost", 14, 4, errors);
             EffectivePeriod period = CsvFields.period(row, "effective_from", "effective_to", errors);
             if (errors.size() == before) {
                 List<LicencePrice> same = byKey.computeIfAbsent(feature + "|" + currency, k -> new ArrayList<>());

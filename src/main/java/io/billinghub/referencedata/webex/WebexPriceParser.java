@@ -49,7 +49,7 @@ public final class WebexPriceParser {
                 errors.add(row.error("sku '" + sku + "' is not a SKU code"));
             }
             SkuPrice.PriceUnit unit = unit(row, errors);
-            BigDecimal price = CsvFields.decimal(row, "unit_price", 4, errors);
+            BigDecimal price = CsvFields.decimal(row, "unit_price", 14, 4, errors);
             if (!currency.equals(row.get("currency"))) {
                 errors.add(row.error("currency '" + row.get("currency") + "' is not the hub's currency " + currency));
             }

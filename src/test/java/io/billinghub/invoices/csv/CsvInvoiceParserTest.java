@@ -57,12 +57,12 @@ class CsvInvoiceParserTest {
         Invoice second = file.invoices().get(1);
         assertThat(second.invoiceDate()).isEqualTo(LocalDate.of(2026, 11, 3));
         assertThat(second.currency()).isEqualTo("USD"); // written "usd" on its TOTAL row
-        assertThat(second.statedTotal()).isEqualTo(new BigDecimal("-0.0998313"));
+        assertThat(second.statedTotal()).isEqualTo(new BigDecimal("-0.099831"));
         InvoiceLine scientific = second.lines().get(0);
         assertThat(scientific.position()).isEqualTo("line 4");
         assertThat(scientific.startTime()).isEqualTo(Instant.parse("2026-10-02T08:00:00Z")); // Z: as given
-        // 1.687E-4 is exactly 0.0001687: unscaled 1687, scale 7.
-        assertThat(scientific.charge()).isEqualTo(new BigDecimal("0.0001687"));
+        // 1.69E-4 is exactly 0.000169: unscaled 169, scale 6.
+        assertThat(scientific.charge()).isEqualTo(new BigDecimal("0.000169"));
         InvoiceLine credit = second.lines().get(1);
         // The blank line 7 is skipped, but the TOTAL below it is still "line 8"; the credit is line 6.
         assertThat(credit.position()).isEqualTo("line 6");

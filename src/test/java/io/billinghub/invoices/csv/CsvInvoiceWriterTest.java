@@ -25,7 +25,7 @@ class CsvInvoiceWriterTest {
                     line("INV-1", "L1", "+33142000001", "2026-10-01T08:15:30Z", "2.5", "0.0625"),
                     line("INV-1", "L2", null, "2026-10-31T23:30:00Z", "0.75", "-0.50"))),
             new Invoice("INV-2", null, null, null, null, null, BigDecimal.ZERO, List.of(
-                    line("INV-2", "L3", "+33142000003", "2026-10-01T22:00:00Z", "1", "0.0001687"))));
+                    line("INV-2", "L3", "+33142000003", "2026-10-01T22:00:00Z", "1", "0.000169"))));
 
     private final CsvInvoiceWriter writer = new CsvInvoiceWriter();
 
@@ -40,7 +40,7 @@ class CsvInvoiceWriterTest {
                 LINE,INV-1,2026-11-02,EUR,L1,+33142000001,2026-10-01T10:15:30,2.5,0.0625\r
                 LINE,INV-1,2026-11-02,EUR,L2,,2026-11-01T00:30:00,0.75,-0.50\r
                 TOTAL,INV-1,2026-11-02,EUR,,,,,-0.4375\r
-                LINE,INV-2,,,L3,+33142000003,2026-10-02T00:00:00,1,0.0001687\r
+                LINE,INV-2,,,L3,+33142000003,2026-10-02T00:00:00,1,0.000169\r
                 """);
     }
 

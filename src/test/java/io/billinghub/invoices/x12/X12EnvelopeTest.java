@@ -34,15 +34,17 @@ class X12EnvelopeTest {
         assertFails(fixture().replace(good, bad), position, message);
     }
 
+    /** A file that stops early fails at the segment that is missing: IEA would be segment 36. */
     @Test
     void failsATruncatedFileWithoutIea() {
-        assertFails(fixture().replace("IEA*1*000000042~\n", ""), "segment 35", "X12 syntax error");
+        assertFails(fixture().replace("IEA*1*000000042~\n", ""), "segment 36", "X12 syntax error");
     }
 
+    /** Cut after TDS, segment 20: the TXI that should follow is segment 21. */
     @Test
     void failsAFileCutInsideATransactionSet() {
         String text = fixture();
-        assertFails(text.substring(0, text.indexOf("TXI*ST*0.19")), "segment 20", "X12 syntax error");
+        assertFails(text.substring(0, text.indexOf("TXI*ST*0.19")), "segment 21", "X12 syntax error");
     }
 
     @Test

@@ -200,7 +200,7 @@ class X12InvoiceParserTest {
         assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(bytes), NEW_YORK))
                 .isInstanceOf(InvalidInvoiceFileException.class)
                 .hasMessageContaining("not valid UTF-8")
-                .extracting(e -> ((InvalidInvoiceFileException) e).position()).isEqualTo("line 10");
+                .extracting(e -> ((InvalidInvoiceFileException) e).position()).isEqualTo("segment 10");
     }
 
     ParsedInvoiceFile parse(String text) {

@@ -72,7 +72,7 @@ class X12InvoiceWriterTest {
                         "USD", new BigDecimal("131.50"), new BigDecimal("1.50"), List.of(
                         line("INV-W1", "leg-0b8f1b1e-6a55-3c35-9d4e-2f4b3c1d7e90", "+13125550001",
                                 "2026-10-01T15:22:10Z", "2.5", "130.00"),
-                        line("INV-W1", "L2", null, "2026-11-01T12:00:00Z", "0.016667", "-0.0001687"))),
+                        line("INV-W1", "L2", null, "2026-11-01T12:00:00Z", "0.016667", "-0.000169"))),
                 new Invoice("INV-W2", LocalDate.of(2026, 11, 3), null, null, null, new BigDecimal("0.00"),
                         BigDecimal.ZERO, List.of()));
 
