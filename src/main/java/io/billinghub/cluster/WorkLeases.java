@@ -42,13 +42,6 @@ public class WorkLeases implements HeartbeatTask {
         return false;
     }
 
-    /** True when some node (this one included) holds an unexpired claim on the key. */
-    public boolean isClaimed(String key) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from work_lease where lease_key = :key and expires_at >= clock_timestamp())""",
-                params(key), Boolean.class));
-    }
-
     /** Gives the claim up at once, once no other unit of work of this node holds it. */
     public void release(String key) {
         if (held.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null) != null) {
@@ -78,10 +71,6 @@ public class WorkLeases implements HeartbeatTask {
                 update work_lease set expires_at = clock_timestamp() + make_interval(secs => :ttl)
                 where owner = :owner and lease_key in (:keys)""",
                 params(null).addValue("keys", Set.copyOf(held.keySet())));
-    }
-
-    public String nodeId() {
-        return properties.nodeId();
     }
 
     private MapSqlParameterSource params(String key) {
