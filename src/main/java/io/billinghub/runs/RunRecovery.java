@@ -2,6 +2,7 @@ package io.billinghub.runs;
 
 import io.billinghub.cluster.ClusterProperties;
 import io.billinghub.cluster.HeartbeatTask;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,11 +22,13 @@ public class RunRecovery implements HeartbeatTask {
     private final RunRegistry runs;
     private final RunLauncher launcher;
     private final ClusterProperties cluster;
+    private final CamelContext camel;
 
-    public RunRecovery(RunRegistry runs, RunLauncher launcher, ClusterProperties cluster) {
+    public RunRecovery(RunRegistry runs, RunLauncher launcher, ClusterProperties cluster, CamelContext camel) {
         this.runs = runs;
         this.launcher = launcher;
         this.cluster = cluster;
+        this.camel = camel;
     }
 
     public String nodeId() {
@@ -35,6 +38,10 @@ public class RunRecovery implements HeartbeatTask {
     @Override
     public void beat() {
         runs.renewOwned();
+        if (!camel.isStarted()) {
+            // a run taken over now would have no route to run in yet: another node, or the next beat, takes it
+            return;
+        }
         for (RunRegistry.OrphanedRun orphan : runs.orphaned(cluster.runTakeoverAfter())) {
             boolean restart = orphan.launch() != null && orphan.launch().restartable();
             String reason = "node " + orphan.nodeId() + " stopped during the run; node " + cluster.nodeId()
