@@ -31,6 +31,7 @@ public final class LegClassifier {
     }
 
     private static boolean is(String value, String expected) {
-        return value != null && value.trim().equalsIgnoreCase(expected);
+        // exact spelling first: it is how nearly every record writes it
+        return value != null && (value.equals(expected) || value.trim().equalsIgnoreCase(expected));
     }
 }

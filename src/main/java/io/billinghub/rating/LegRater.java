@@ -53,7 +53,11 @@ public final class LegRater {
                 .divide(SIXTY, carrier.costScale(), carrier.roundingMode());
     }
 
+    /** Seconds / 60 at 6 decimals, half up; in whole numbers (millions of legs), exact. */
     public static BigDecimal minutes(long seconds) {
+        if (seconds >= 0 && seconds < Long.MAX_VALUE / 2_000_000) {
+            return BigDecimal.valueOf((seconds * 2_000_000 + 60) / 120, MINUTE_SCALE);
+        }
         return BigDecimal.valueOf(seconds).divide(SIXTY, MINUTE_SCALE, RoundingMode.HALF_UP);
     }
 
@@ -62,8 +66,15 @@ public final class LegRater {
         if (number == null) {
             return "";
         }
-        String digits = number.replaceAll("[^0-9]", "");
-        return digits.startsWith("00") ? digits.substring(2) : digits;
+        StringBuilder digits = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.length() >= 2 && digits.charAt(0) == '0' && digits.charAt(1) == '0' ? digits.substring(2)
+                : digits.toString();
     }
 
     private static RatedLeg result(UsageLeg leg, LocalDate day, LegClass legClass, String legRole,

@@ -1,6 +1,7 @@
 package io.billinghub.rating;
 
 import io.billinghub.extraction.UsageLeg;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,10 +24,18 @@ public final class LegRoles {
 
     /** Roles by legId for the carrier legs among {@code callLegs} (all legs staged for one callId). */
     public Map<String, String> assign(List<UsageLeg> callLegs) {
-        List<UsageLeg> carrierLegs = callLegs.stream()
-                .filter(leg -> classifier.classify(leg) == LegClass.CARRIER)
-                .sorted(BY_START)
-                .toList();
+        if (callLegs.size() == 1) {
+            // most calls: one leg, nothing to order or to fall back from
+            UsageLeg only = callLegs.get(0);
+            return classifier.classify(only) == LegClass.CARRIER ? Map.of(only.legId(), PRIMARY) : Map.of();
+        }
+        List<UsageLeg> carrierLegs = new ArrayList<>(callLegs.size());
+        for (UsageLeg leg : callLegs) {
+            if (classifier.classify(leg) == LegClass.CARRIER) {
+                carrierLegs.add(leg);
+            }
+        }
+        carrierLegs.sort(BY_START);
         Map<String, String> roles = new HashMap<>();
         for (int i = 0; i < carrierLegs.size(); i++) {
             UsageLeg leg = carrierLegs.get(i);
@@ -36,9 +45,13 @@ public final class LegRoles {
     }
 
     private boolean isFallback(UsageLeg answered, List<UsageLeg> callLegs) {
-        return callLegs.stream().anyMatch(other -> classifier.classify(other) == LegClass.UNANSWERED
-                && !other.startTime().isAfter(answered.startTime())
-                && other.carrierName() != null
-                && !other.carrierName().equals(answered.carrierName()));
+        for (UsageLeg other : callLegs) {
+            if (other.carrierName() != null && !other.carrierName().equals(answered.carrierName())
+                    && !other.startTime().isAfter(answered.startTime())
+                    && classifier.classify(other) == LegClass.UNANSWERED) {
+                return true;
+            }
+        }
+        return false;
     }
 }

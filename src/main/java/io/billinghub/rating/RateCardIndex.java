@@ -9,20 +9,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * In-memory prefix index of one rate card version: per carrier, prefix to rows. Lookups walk the dialled digits
- * from longest to shortest prefix, so a 170k-row deck costs at most one hash probe per digit.
+ * In-memory prefix index of one rate card version: per carrier, prefix to rows. A prefix is keyed by its digits read
+ * as a number together with its length (so "1" and "01" differ), and a lookup probes only the prefix lengths the
+ * carrier's card has, longest first: a few hash probes per leg and no string built, whatever the deck's size.
  */
 public final class RateCardIndex {
 
-    private final Map<String, Map<String, List<RateCardEntry>>> byCarrier = new HashMap<>();
-    private final Map<String, Integer> longestPrefixByCarrier = new HashMap<>();
+    /** 15 digits (E.164's maximum) fit a long together with the length in the low 4 bits. */
+    private static final int MAX_DIGITS = 15;
+
+    private static final class CarrierCard {
+        final Map<Long, List<RateCardEntry>> byPrefix = new HashMap<>();
+        /** Bit n set when the card has a prefix of n digits. */
+        int lengths;
+    }
+
+    private final Map<String, CarrierCard> byCarrier = new HashMap<>();
 
     public RateCardIndex(List<RateCardEntry> entries) {
         for (RateCardEntry entry : entries) {
-            byCarrier.computeIfAbsent(entry.carrierName(), c -> new HashMap<>())
-                    .computeIfAbsent(entry.prefix(), p -> new ArrayList<>())
-                    .add(entry);
-            longestPrefixByCarrier.merge(entry.carrierName(), entry.prefix().length(), Math::max);
+            long key = key(entry.prefix());
+            if (key < 0) {
+                throw new IllegalArgumentException("rate card prefix '" + entry.prefix() + "' must be 1 to "
+                        + MAX_DIGITS + " digits");
+            }
+            CarrierCard card = byCarrier.computeIfAbsent(entry.carrierName(), c -> new CarrierCard());
+            card.byPrefix.computeIfAbsent(key, p -> new ArrayList<>(1)).add(entry);
+            card.lengths |= 1 << entry.prefix().length();
         }
     }
 
@@ -31,13 +44,27 @@ public final class RateCardIndex {
      * A prefix whose rows are all out of force on that day does not match; a shorter one may.
      */
     public Optional<RateCardEntry> find(String carrierName, String digits, LocalDate day) {
-        Map<String, List<RateCardEntry>> prefixes = byCarrier.get(carrierName);
-        if (prefixes == null || digits == null || digits.isEmpty()) {
+        CarrierCard card = carrierName == null ? null : byCarrier.get(carrierName);
+        if (card == null || digits == null || digits.isEmpty()) {
             return Optional.empty();
         }
-        int longest = Math.min(digits.length(), longestPrefixByCarrier.get(carrierName));
-        for (int length = longest; length > 0; length--) {
-            List<RateCardEntry> rows = prefixes.get(digits.substring(0, length));
+        int usable = Math.min(digits.length(), MAX_DIGITS);
+        long[] keys = new long[usable + 1];
+        long value = 0;
+        for (int length = 1; length <= usable; length++) {
+            char c = digits.charAt(length - 1);
+            if (c < '0' || c > '9') {
+                usable = length - 1;
+                break;
+            }
+            value = value * 10 + (c - '0');
+            keys[length] = value << 4 | length;
+        }
+        for (int length = usable; length > 0; length--) {
+            if ((card.lengths & 1 << length) == 0) {
+                continue;
+            }
+            List<RateCardEntry> rows = card.byPrefix.get(keys[length]);
             if (rows != null) {
                 Optional<RateCardEntry> row = EffectivePeriod.inForce(rows, RateCardEntry::period, day);
                 if (row.isPresent()) {
@@ -46,5 +73,21 @@ public final class RateCardIndex {
             }
         }
         return Optional.empty();
+    }
+
+    /** The key of a prefix of digits, or -1 when it is not 1 to 15 digits. */
+    private static long key(String prefix) {
+        if (prefix.isEmpty() || prefix.length() > MAX_DIGITS) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value << 4 | prefix.length();
     }
 }

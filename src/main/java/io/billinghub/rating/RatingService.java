@@ -10,11 +10,8 @@ import io.billinghub.referencedata.ActiveTelephonyReference;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +31,8 @@ import org.springframework.stereotype.Service;
 public class RatingService {
 
     public static final String REPLAY_ENDPOINT = "direct:rate-legs";
+    /** The leg a replayed UNRATED_LEG case re-rates (its payload is the raw record, JSON or a file's line). */
+    public static final String LEG_ID_HEADER = "hubLegId";
 
     /** What a rating pass did: legs = rated + excluded + unrated. */
     public record Outcome(long versionId, int legs, int rated, int excluded, int unrated, BigDecimal cost,
@@ -45,8 +44,7 @@ public class RatingService {
     private final ActiveTelephonyReference reference;
     private final ExceptionQueue exceptions;
     private final Clock clock;
-    private final LegRater rater = new LegRater();
-    private final LegRoles roles = new LegRoles();
+    private final CallRater callRater = new CallRater();
 
     public RatingService(NamedParameterJdbcTemplate jdbc, RatedLegStore store, ActiveTelephonyReference reference,
                          ExceptionQueue exceptions, Clock clock) {
@@ -78,17 +76,19 @@ public class RatingService {
 
     private Outcome rate(List<UsageLeg> legs, String runId, String correlationId) {
         ActiveTelephonyReference.Snapshot snapshot = reference.require();
-        Map<String, List<UsageLeg>> byCall = legs.stream()
-                .collect(Collectors.groupingBy(UsageLeg::callId, LinkedHashMap::new, Collectors.toList()));
-        List<RatedLeg> rated = new ArrayList<>(legs.size());
-        byCall.values().forEach(call -> {
-            Map<String, String> callRoles = roles.assign(call);
-            call.forEach(leg -> rated.add(rater.rate(leg, callRoles.get(leg.legId()), snapshot.rating())));
-        });
-        Instant now = clock.instant();
-        store.upsert(rated, runId, now);
+        List<RatedLeg> rated = callRater.rate(legs, snapshot.rating());
+        store.upsert(rated, runId, clock.instant());
+        return account(legs, rated, snapshot.versionId(), runId, correlationId);
+    }
 
-        Map<String, UsageLeg> byId = legs.stream().collect(Collectors.toMap(UsageLeg::legId, l -> l));
+    /**
+     * Counts a rating pass of {@code legs} (stored by the caller), raises each unrated carrier leg once and closes
+     * the cases of legs that now rate.
+     */
+    public Outcome account(List<UsageLeg> legs, List<RatedLeg> rated, long versionId, String runId,
+                           String correlationId) {
+        Map<String, UsageLeg> byId = legs.stream().collect(Collectors.toMap(UsageLeg::legId, l -> l,
+                (first, again) -> again));
         Set<String> nowPriced = new HashSet<>();
         Map<String, Integer> byClass = new TreeMap<>();
         Map<String, Integer> unratedByReason = new TreeMap<>();
@@ -113,9 +113,9 @@ public class RatingService {
                 }
             }
         }
-        closeCasesOf(nowPriced, snapshot.versionId());
+        closeCasesOf(nowPriced, versionId);
         int unrated = rated.size() - ratedCount - excluded;
-        return new Outcome(snapshot.versionId(), rated.size(), ratedCount, excluded, unrated, cost, byClass,
+        return new Outcome(versionId, rated.size(), ratedCount, excluded, unrated, cost, byClass,
                 unratedByReason);
     }
 
@@ -133,6 +133,7 @@ public class RatingService {
                 .route(null, null, REPLAY_ENDPOINT)
                 .run(runId, correlationId)
                 .dedupeKey("leg:" + leg.legId())
+                .headers(Map.of("headers", Map.of(LEG_ID_HEADER, leg.legId())))
                 .context("legId", leg.legId())
                 .context("callId", leg.callId())
                 .context("carrierName", leg.carrierName())

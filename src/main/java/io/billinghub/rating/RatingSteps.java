@@ -42,12 +42,16 @@ public class RatingSteps {
     }
 
     /**
-     * Re-rates the leg of an UNRATED_LEG case (the body is the leg's raw vendor record) with the reference data
+     * Re-rates the leg of an UNRATED_LEG case (its leg id travels in a header) with the reference data
      * now in force; fails while it still cannot be rated, so the case stays open.
      */
     public void rateLeg(Exchange exchange) throws IOException, InvalidPayloadException {
-        JsonNode raw = json.readTree(exchange.getIn().getMandatoryBody(String.class));
-        String legId = raw.path("legId").asText();
+        String legId = exchange.getIn().getHeader(RatingService.LEG_ID_HEADER, String.class);
+        if (legId == null) {
+            // cases raised before the header existed: the payload is the vendor's JSON record
+            JsonNode raw = json.readTree(exchange.getIn().getMandatoryBody(String.class));
+            legId = raw.path("legId").asText();
+        }
         RatingService.Outcome outcome = rating.rateLegs(List.of(legId),
                 exchange.getProperty(HubExchange.RUN_ID, String.class),
                 exchange.getProperty(HubExchange.CORRELATION_ID, String.class));

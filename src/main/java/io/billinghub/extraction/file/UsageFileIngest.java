@@ -1,0 +1,196 @@
+package io.billinghub.extraction.file;
+
+import io.billinghub.cpm.CpmAggregation;
+import io.billinghub.cpm.DailyUsage;
+import io.billinghub.exceptions.ExceptionQueue;
+import io.billinghub.exceptions.ExceptionType;
+import io.billinghub.exceptions.RejectedRecord;
+import io.billinghub.extraction.UsageLeg;
+import io.billinghub.extraction.UsageStaging;
+import io.billinghub.platform.Checksums;
+import io.billinghub.rating.RatedLeg;
+import io.billinghub.rating.RatedLegStore;
+import io.billinghub.rating.RatingService;
+import io.billinghub.referencedata.ActiveTelephonyReference;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stages and rates a usage file in one transaction, streaming ({@link RatedUsageStream}: a worker reads and rates
+ * chunks while the caller's thread writes the previous one, so reading and the database overlap).
+ * New legs go in by COPY; a leg already staged (a re-sent or corrected file, or the same leg from the API) takes
+ * the idempotent upsert path, so nothing is counted twice. A file that fails leaves nothing behind.
+ */
+@Service
+public class UsageFileIngest {
+
+    public static final String PIPELINE = "usage-file-intake";
+
+    /**
+     * What one file did: lines = legs + rejected; legs = inserted + updated + unchanged = rated + excluded
+     * + unrated.
+     */
+    public record Outcome(long lines, long legs, long rejected, long inserted, long updated, long unchanged,
+                          long rated, long excluded, long unrated, BigDecimal cost, Map<String, Long> unratedByReason,
+                          Set<LocalDate> days, List<DailyUsage> daily, long referenceVersionId) {
+    }
+
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final ActiveTelephonyReference reference;
+    private final UsageStaging staging;
+    private final RatedLegStore ratedStore;
+    private final RatingService rating;
+    private final ExceptionQueue exceptions;
+    private final Clock clock;
+    private final RatedUsageStream stream;
+
+    public UsageFileIngest(DataSource dataSource, TransactionTemplate tx, ActiveTelephonyReference reference,
+                           UsageStaging staging, RatedLegStore ratedStore, RatingService rating,
+                           ExceptionQueue exceptions, Clock clock, UsageFileProperties properties) {
+        this.dataSource = dataSource;
+        this.tx = tx;
+        this.reference = reference;
+        this.staging = staging;
+        this.ratedStore = ratedStore;
+        this.rating = rating;
+        this.exceptions = exceptions;
+        this.clock = clock;
+        this.stream = new RatedUsageStream(properties.chunkSize());
+    }
+
+    public Outcome ingest(String tenantId, String source, InputStream content, String runId, String correlationId) {
+        ActiveTelephonyReference.Snapshot snapshot = reference.require();
+        return tx.execute(status -> {
+            Instant now = clock.instant();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            Tally tally = new Tally();
+            UsageFileReader.Totals totals = stream.run(content, tenantId, snapshot.rating(), work -> {
+                tally.staged(store(connection, work, runId, now));
+                for (RejectedRecord rejected : work.chunk().rejected()) {
+                    exceptions.raise(rejected.toCase(ExceptionType.MALFORMED_RECORD, PIPELINE, source)
+                            .run(runId, correlationId)
+                            .dedupeKey("usage-file|" + source + "|" + rejected.position())
+                            .build());
+                }
+                tally.rated(rating.account(work.chunk().legs(), work.rated(), snapshot.versionId(), runId,
+                        correlationId), work.rated());
+            });
+            return new Outcome(totals.lines(), totals.legs(), totals.rejected(), tally.inserted, tally.updated,
+                    tally.unchanged, tally.rated, tally.excluded, tally.unrated, tally.cost, tally.unratedByReason,
+                    tally.days, tally.aggregation.daily(), snapshot.versionId());
+        });
+    }
+
+    /** The file's running counts and sums, chunk by chunk. */
+    private static final class Tally {
+        long inserted;
+        long updated;
+        long unchanged;
+        long rated;
+        long excluded;
+        long unrated;
+        BigDecimal cost = BigDecimal.ZERO;
+        final Map<String, Long> unratedByReason = new TreeMap<>();
+        final Set<LocalDate> days = new TreeSet<>();
+        final CpmAggregation aggregation = new CpmAggregation();
+
+        void staged(UsageStaging.StageCounts counts) {
+            inserted += counts.inserted();
+            updated += counts.updated();
+            unchanged += counts.unchanged();
+        }
+
+        void rated(RatingService.Outcome outcome, List<RatedLeg> legs) {
+            rated += outcome.rated();
+            excluded += outcome.excluded();
+            unrated += outcome.unrated();
+            cost = cost.add(outcome.cost());
+            outcome.unratedByReason().forEach((reason, n) -> unratedByReason.merge(reason, (long) n, Long::sum));
+            aggregation.add(legs);
+            legs.forEach(leg -> days.add(leg.utcDay()));
+        }
+    }
+
+    /** COPY for legs never staged; the upsert path for the others (staged before, or repeated in this file). */
+    private UsageStaging.StageCounts store(Connection connection, RatedUsageStream.RatedChunk work, String runId,
+                                           Instant now) {
+        List<UsageLeg> legs = work.chunk().legs();
+        List<RatedLeg> rated = work.rated();
+        MessageDigest digest = Checksums.newSha256();
+        Set<String> seen = staged(connection, legs);
+        List<UsageLeg> newLegs = new ArrayList<>(legs.size());
+        List<String> newChecksums = new ArrayList<>(legs.size());
+        List<UsageLeg> again = new ArrayList<>();
+        for (UsageLeg leg : legs) {
+            if (seen.add(leg.legId())) {
+                newLegs.add(leg);
+                newChecksums.add(Checksums.sha256(digest, leg.rawPayload()));
+            } else {
+                again.add(leg);
+            }
+        }
+        Set<String> newIds = new HashSet<>(newLegs.size() * 2);
+        newLegs.forEach(leg -> newIds.add(leg.legId()));
+        List<RatedLeg> newRated = new ArrayList<>(newLegs.size());
+        List<RatedLeg> ratedAgain = new ArrayList<>();
+        // rated legs come in call order: each new leg's first rated row is COPYed, any later one is an upsert
+        for (RatedLeg leg : rated) {
+            if (newIds.remove(leg.legId())) {
+                newRated.add(leg);
+            } else {
+                ratedAgain.add(leg);
+            }
+        }
+        try {
+            LegRows.copyUsage(connection, newLegs, newChecksums, runId, now);
+            LegRows.copyRated(connection, newRated, runId, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY of legs failed: " + e.getMessage(), e);
+        }
+        UsageStaging.StageCounts upserted = staging.upsert(again, runId, now);
+        if (!ratedAgain.isEmpty()) {
+            ratedStore.upsert(ratedAgain, runId, now);
+        }
+        return new UsageStaging.StageCounts(newLegs.size() + upserted.inserted(), upserted.updated(),
+                upserted.unchanged());
+    }
+
+    /** Which of the legs are staged already (one indexed lookup for the whole chunk). */
+    private static Set<String> staged(Connection connection, List<UsageLeg> legs) {
+        Set<String> staged = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select leg_id from usage_leg where leg_id = any(?)")) {
+            Array ids = connection.createArrayOf("text", legs.stream().map(UsageLeg::legId).toArray());
+            ps.setArray(1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    staged.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("staged legs could not be looked up: " + e.getMessage(), e);
+        }
+        return staged;
+    }
+}

@@ -1,0 +1,95 @@
+package io.billinghub.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Measures one contender: wall time, peak heap (sampled every 10 ms, garbage included), peak live heap (what the
+ * last collection left, the part that has to fit) and the process's peak resident memory (Linux VmHWM, reset
+ * before each contender through /proc/self/clear_refs so that each gets its own peak).
+ */
+final class Meter {
+
+    record Measure(String name, long legs, long nanos, long peakHeap, long peakLiveHeap, long peakRss) {
+
+        double seconds() {
+            return nanos / 1e9;
+        }
+
+        double legsPerSecond() {
+            return legs / seconds();
+        }
+    }
+
+    private Meter() {
+    }
+
+    static <T> T measure(String name, long legs, Callable<T> work, List<Measure> into) throws Exception {
+        System.gc();
+        resetPeakRss();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long[] peaks = new long[2];
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long used = 0;
+                long live = 0;
+                for (MemoryPoolMXBean pool : heap) {
+                    used += pool.getUsage().getUsed();
+                    MemoryUsage afterGc = pool.getCollectionUsage();
+                    live += afterGc == null ? 0 : afterGc.getUsed();
+                }
+                peaks[0] = Math.max(peaks[0], used);
+                peaks[1] = Math.max(peaks[1], live);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "benchmark-heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        long started = System.nanoTime();
+        T result;
+        try {
+            result = work.call();
+        } finally {
+            long nanos = System.nanoTime() - started;
+            sampler.interrupt();
+            sampler.join();
+            into.add(new Measure(name, legs, nanos, peaks[0], peaks[1], peakRss()));
+        }
+        return result;
+    }
+
+    private static void resetPeakRss() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | UnsupportedOperationException e) {
+            // not Linux, or not allowed: the peak then covers the process so far, which the table says
+        }
+    }
+
+    /** VmHWM in bytes, or -1 where /proc is not there. */
+    static long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
