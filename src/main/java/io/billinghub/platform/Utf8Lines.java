@@ -101,7 +101,6 @@ public final class Utf8Lines {
 
     /** Reads the rest of the stream, so that what is not text in it is refused. */
     public void checkRest() throws IOException, NotText {
-        checkingOnly = true;
         String skipped;
         do {
             skipped = next();
@@ -116,6 +115,7 @@ public final class Utf8Lines {
     /** The first NUL has been decoded (every byte before it is text): the rest may still hold a byte that is not. */
     private NotText nul() throws IOException, NotText {
         int nulLine = line + 1;
+        checkingOnly = true;
         checkRest();
         return new NotText("a NUL character at byte " + (firstNul + 1) + " (binary content)", nulLine);
     }
