@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.billinghub.exceptions.RejectedRecord;
+import io.billinghub.invoices.GeneratedCarrierCsv;
 import io.billinghub.invoices.InvalidInvoiceFileException;
 import io.billinghub.invoices.InvoiceHeader;
 import io.billinghub.invoices.InvoiceLine;
@@ -11,7 +12,6 @@ import io.billinghub.invoices.InvoiceSink;
 import io.billinghub.invoices.InvoiceText;
 import io.billinghub.invoices.RecordCounts;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -29,16 +29,14 @@ import org.junit.jupiter.api.Test;
 class CsvInvoiceStreamingTest {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final String HEADER = "record_type,invoice_number,invoice_date,currency,leg_reference,"
-            + "destination_number,start_time,minutes,charge\n";
+    private static final String HEADER = GeneratedCarrierCsv.HEADER;
     /** The parser's look-ahead: a buffer of bytes and one of decoded characters, 64 KiB each. */
     private static final long READ_AHEAD = 2 * 65_536;
 
     private final CsvInvoiceParser parser = new CsvInvoiceParser();
 
     /**
-     * 1,000,000 LINE rows (about 70 MB) generated as they are read, round robin over three invoices (row i goes to
-     * INV-(i mod 3)), then a TOTAL each; row i charges (i mod 1000) / 10,000 and starts on October 1 + (i mod 28).
+     * 1,000,000 LINE rows (about 80 MB) of {@link GeneratedCarrierCsv}, made as they are read.
      *
      * <p>By hand: in each block of 3,000 rows every invoice takes every remainder 0..999 once (1000 and 3 are
      * coprime): 499,500 / 10,000 = 49.95. Rows 0..998,999 are 333 blocks: 16,633.35 per invoice. The last 1,000 rows,
@@ -51,7 +49,7 @@ class CsvInvoiceStreamingTest {
     @Test
     void handsEveryLineOnAsItReadsAMillionLineFile() {
         int rows = 1_000_000;
-        Generated file = new Generated(rows);
+        GeneratedCarrierCsv file = new GeneratedCarrierCsv(rows);
         Figures figures = new Figures(file);
 
         RecordCounts counts = parser.parse(file, NEW_YORK, figures);
@@ -127,67 +125,9 @@ class CsvInvoiceStreamingTest {
         return bytes;
     }
 
-    /** A file generated as it is read, which never exists whole; it counts the bytes read so far. */
-    private static final class Generated extends InputStream {
-
-        private final int rows;
-        private int next;
-        private byte[] pending = HEADER.getBytes(StandardCharsets.US_ASCII);
-        private int at;
-        private long read;
-        /** Where each row ends in the stream (row 0 is line 2). */
-        private final long[] rowEnds;
-
-        Generated(int rows) {
-            this.rows = rows;
-            this.rowEnds = new long[rows + 3];
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        /** As much as asked for, as a file would give it. */
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            int n = 0;
-            while (n < length && (at < pending.length || refill())) {
-                int part = Math.min(length - n, pending.length - at);
-                System.arraycopy(pending, at, buffer, offset + n, part);
-                at += part;
-                n += part;
-                read += part;
-            }
-            return n == 0 && length > 0 ? -1 : n;
-        }
-
-        private boolean refill() {
-            if (next == rows + 3) {
-                return false;
-            }
-            String row = next < rows
-                    ? "LINE,INV-" + next % 3 + ",2026-10-31,USD,leg-" + next + ",+14155550000,2026-10-"
-                    + String.format("%02d", 1 + next % 28) + "T12:00:00,1," + BigDecimal.valueOf(next % 1000, 4)
-                    + "\n"
-                    : "TOTAL,INV-" + (next - rows) + ",2026-10-31,USD,,,,," + (next - rows + 1) + ".00\n";
-            pending = row.getBytes(StandardCharsets.US_ASCII);
-            at = 0;
-            rowEnds[next] = read + pending.length;
-            next++;
-            return true;
-        }
-
-        /** How far the stream has been read beyond the end of the row on {@code line}. */
-        long readBeyond(String line) {
-            return read - rowEnds[Integer.parseInt(line.substring("line ".length())) - 2];
-        }
-    }
-
     /** Keeps only running figures, and how far the stream was read beyond each line handed on. */
     private static final class Figures implements InvoiceSink {
-        private final Generated file;
+        private final GeneratedCarrierCsv file;
         private final List<String> numbers = new ArrayList<>();
         private final List<Integer> lineCounts = new ArrayList<>();
         private final List<BigDecimal> totals = new ArrayList<>();
@@ -196,7 +136,7 @@ class CsvInvoiceStreamingTest {
         private int rejected;
         private long maxReadAhead;
 
-        Figures(Generated file) {
+        Figures(GeneratedCarrierCsv file) {
             this.file = file;
         }
 
