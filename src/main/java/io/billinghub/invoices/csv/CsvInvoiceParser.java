@@ -59,6 +59,9 @@ import org.apache.commons.csv.CSVParser;
  * being line 1 when the file starts with it) and the rest of the file is kept. {@code recordsIn} counts every
  * non-blank line after the header; accepted TOTAL rows are the file's {@code summaryRecords}. An empty file, a
  * header without the required columns or content that is not UTF-8 text fails the whole file.
+ *
+ * <p>The file is read as a stream, one line at a time: every line and rejected record is handed to the sink as it
+ * is read, and per invoice only what the rules need across records is kept (its date, currency and stated total).
  */
 public class CsvInvoiceParser implements InvoiceParser {
 
