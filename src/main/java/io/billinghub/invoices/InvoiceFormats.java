@@ -12,11 +12,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class InvoiceFormats {
 
+    /** How much of the start of a file the choice looks at. */
+    public static final int HEAD = 64;
+
     private final InvoiceParser csv = new CsvInvoiceParser();
     private final InvoiceParser x12 = new X12InvoiceParser();
 
-    public InvoiceParser parserFor(byte[] content) {
-        String head = new String(content, 0, Math.min(content.length, 64), StandardCharsets.UTF_8)
+    /** @param start the file's first bytes: {@link #HEAD} of them, or the whole file when it is shorter */
+    public InvoiceParser parserFor(byte[] start) {
+        String head = new String(start, 0, Math.min(start.length, HEAD), StandardCharsets.UTF_8)
                 .replace("\uFEFF", "").stripLeading();
         return head.startsWith("ISA") ? x12 : csv;
     }

@@ -1,5 +1,7 @@
 package io.billinghub.platform;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +28,16 @@ public final class Checksums {
 
     public static MessageDigest newSha256() {
         return digest();
+    }
+
+    /** The checksum of a stream read to its end, a buffer at a time: a file of any size is never held whole. */
+    public static String sha256(InputStream content) throws IOException {
+        MessageDigest digest = digest();
+        byte[] buffer = new byte[1 << 16];
+        for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+            digest.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static MessageDigest digest() {

@@ -87,7 +87,7 @@ final class FormatReaders {
 
     /** A carrier file as the intake reads it: the format by content, then its parser. */
     static ParsedInvoiceFile parseCarrier(byte[] content, ZoneId zone) {
-        return INVOICES.parserFor(content).parse(new ByteArrayInputStream(content), zone);
+        return ParsedInvoiceFile.read(INVOICES.parserFor(content), new ByteArrayInputStream(content), zone);
     }
 
     static Observed carrier(byte[] content, ZoneId zone) {

@@ -15,11 +15,8 @@ import io.billinghub.referencedata.ActiveTelephonyReference;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +28,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,6 +55,7 @@ public class UsageFileIngest {
     }
 
     private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ActiveTelephonyReference reference;
     private final UsageStaging staging;
@@ -65,10 +65,12 @@ public class UsageFileIngest {
     private final Clock clock;
     private final RatedUsageStream stream;
 
-    public UsageFileIngest(DataSource dataSource, TransactionTemplate tx, ActiveTelephonyReference reference,
-                           UsageStaging staging, RatedLegStore ratedStore, RatingService rating,
-                           ExceptionQueue exceptions, Clock clock, UsageFileProperties properties) {
+    public UsageFileIngest(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx,
+                           ActiveTelephonyReference reference, UsageStaging staging, RatedLegStore ratedStore,
+                           RatingService rating, ExceptionQueue exceptions, Clock clock,
+                           UsageFileProperties properties) {
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
         this.tx = tx;
         this.reference = reference;
         this.staging = staging;
@@ -138,7 +140,7 @@ public class UsageFileIngest {
         List<UsageLeg> legs = work.chunk().legs();
         List<RatedLeg> rated = work.rated();
         MessageDigest digest = Checksums.newSha256();
-        Set<String> seen = staged(connection, legs);
+        Set<String> seen = staged(legs);
         List<UsageLeg> newLegs = new ArrayList<>(legs.size());
         List<String> newChecksums = new ArrayList<>(legs.size());
         List<UsageLeg> again = new ArrayList<>();
@@ -162,12 +164,9 @@ public class UsageFileIngest {
                 ratedAgain.add(leg);
             }
         }
-        try {
-            LegRows.copyUsage(connection, newLegs, newChecksums, runId, now);
-            LegRows.copyRated(connection, newRated, runId, now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY of legs failed: " + e.getMessage(), e);
-        }
+        SQLExceptionTranslator translator = jdbc.getExceptionTranslator();
+        LegRows.copyUsage(connection, translator, newLegs, newChecksums, runId, now);
+        LegRows.copyRated(connection, translator, newRated, runId, now);
         UsageStaging.StageCounts upserted = staging.upsert(again, runId, now);
         if (!ratedAgain.isEmpty()) {
             ratedStore.upsert(ratedAgain, runId, now);
@@ -177,20 +176,15 @@ public class UsageFileIngest {
     }
 
     /** Which of the legs are staged already (one indexed lookup for the whole chunk). */
-    private static Set<String> staged(Connection connection, List<UsageLeg> legs) {
+    private Set<String> staged(List<UsageLeg> legs) {
         Set<String> staged = new HashSet<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "select leg_id from usage_leg where leg_id = any(?)")) {
-            Array ids = connection.createArrayOf("text", legs.stream().map(UsageLeg::legId).toArray());
-            ps.setArray(1, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    staged.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("staged legs could not be looked up: " + e.getMessage(), e);
-        }
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select leg_id from usage_leg where leg_id = any(?)");
+            ps.setArray(1, con.createArrayOf("text", legs.stream().map(UsageLeg::legId).toArray()));
+            return ps;
+        }, rs -> {
+            staged.add(rs.getString(1));
+        });
         return staged;
     }
 }

@@ -3,16 +3,18 @@ package io.billinghub.invoices.csv;
 import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.invoices.CarrierTime;
 import io.billinghub.invoices.InvalidInvoiceFileException;
-import io.billinghub.invoices.Invoice;
+import io.billinghub.invoices.InvoiceHeader;
 import io.billinghub.invoices.InvoiceLine;
 import io.billinghub.invoices.InvoiceParser;
-import io.billinghub.invoices.InvoiceText;
-import io.billinghub.invoices.ParsedInvoiceFile;
+import io.billinghub.invoices.InvoiceSink;
+import io.billinghub.invoices.RecordCounts;
 import io.billinghub.platform.Decimals;
+import io.billinghub.platform.Utf8Lines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,7 +26,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,9 @@ import org.apache.commons.csv.CSVParser;
  * being line 1 when the file starts with it) and the rest of the file is kept. {@code recordsIn} counts every
  * non-blank line after the header; accepted TOTAL rows are the file's {@code summaryRecords}. An empty file, a
  * header without the required columns or content that is not UTF-8 text fails the whole file.
+ *
+ * <p>The file is read as a stream, one line at a time: every line and rejected record is handed to the sink as it
+ * is read, and per invoice only what the rules need across records is kept (its date, currency and stated total).
  */
 public class CsvInvoiceParser implements InvoiceParser {
 
@@ -88,86 +93,134 @@ public class CsvInvoiceParser implements InvoiceParser {
     }
 
     @Override
-    public ParsedInvoiceFile parse(InputStream content, ZoneId carrierZone) {
-        List<String> lines = InvoiceText.readUtf8(content).lines().toList();
-        int header = 0;
-        while (header < lines.size() && lines.get(header).isBlank()) {
-            header++;
-        }
-        if (header == lines.size()) {
-            throw new InvalidInvoiceFileException("line 1", "the file is empty");
-        }
-        Columns columns = Columns.of(lines.get(header), "line " + (header + 1));
-
-        Map<String, InvoiceDraft> invoices = new LinkedHashMap<>();
-        List<RejectedRecord> rejected = new ArrayList<>();
-        int recordsIn = 0;
-        for (int i = header + 1; i < lines.size(); i++) {
-            String raw = lines.get(i);
-            if (raw.isBlank()) {
-                continue;
-            }
-            recordsIn++;
-            String position = "line " + (i + 1);
+    public RecordCounts parse(InputStream content, ZoneId carrierZone, InvoiceSink sink) {
+        Utf8Lines lines = new Utf8Lines(content);
+        try {
             try {
-                read(columns.split(raw), position, raw, carrierZone, invoices);
-            } catch (RecordRejected e) {
-                rejected.add(new RejectedRecord(position, e.getMessage(), raw));
+                return new Reading(lines, carrierZone, sink).read();
+            } catch (InvalidInvoiceFileException e) {
+                // a file that is not text is refused as such, whatever else is wrong with it
+                lines.checkRest();
+                throw e;
             }
+        } catch (Utf8Lines.NotText e) {
+            throw new InvalidInvoiceFileException("line " + e.line(), "the file is not text: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the invoice file", e);
         }
-        int totals = (int) invoices.values().stream().filter(d -> d.statedTotal != null).count();
-        List<Invoice> result = invoices.values().stream().map(InvoiceDraft::toInvoice).toList();
-        return new ParsedInvoiceFile(FORMAT, result, List.copyOf(rejected), recordsIn, totals);
     }
 
-    /** Validates the whole record before touching any invoice, so a rejected record leaves no trace. */
-    private static void read(Row row, String position, String raw, ZoneId carrierZone,
-                             Map<String, InvoiceDraft> invoices) throws RecordRejected {
-        String number = row.required(INVOICE_NUMBER);
-        String dateText = row.optional(INVOICE_DATE);
-        LocalDate invoiceDate = dateText.isEmpty() ? null : date(dateText);
-        String currencyText = row.optional(CURRENCY);
-        String currency = currencyText.isEmpty() ? null : currency(currencyText);
-        String type = row.value(RECORD_TYPE);
+    /**
+     * One file read line by line. Per invoice it keeps what the rules need across records (invoice date, currency,
+     * whether a TOTAL was read), never its lines.
+     */
+    private static final class Reading {
 
-        InvoiceDraft draft = invoices.get(number);
-        InvoiceLine line = null;
-        BigDecimal total = null;
-        if ("LINE".equalsIgnoreCase(type)) {
-            BigDecimal minutes = decimal(MINUTES, row.value(MINUTES));
-            if (minutes.signum() < 0) {
-                throw new RecordRejected(MINUTES + " '" + row.value(MINUTES) + "' is negative");
+        private final Utf8Lines lines;
+        private final ZoneId carrierZone;
+        private final InvoiceSink sink;
+        private final Map<String, InvoiceDraft> invoices = new LinkedHashMap<>();
+        private int recordsIn;
+        private int acceptedLines;
+        private int rejected;
+        /** Every line of an invoice repeats its date: the last one read is kept, not parsed again. */
+        private String lastDateText;
+        private LocalDate lastDate;
+
+        Reading(Utf8Lines lines, ZoneId carrierZone, InvoiceSink sink) {
+            this.lines = lines;
+            this.carrierZone = carrierZone;
+            this.sink = sink;
+        }
+
+        RecordCounts read() throws IOException, Utf8Lines.NotText {
+            String header = lines.next();
+            while (header != null && header.isBlank()) {
+                header = lines.next();
             }
-            String destination = row.value(DESTINATION_NUMBER);
-            line = new InvoiceLine(position, number, row.required(LEG_REFERENCE),
-                    destination.isEmpty() ? null : destination, startTime(row.value(START_TIME), carrierZone),
-                    minutes, decimal(CHARGE, row.value(CHARGE)), raw);
-        } else if ("TOTAL".equalsIgnoreCase(type)) {
-            total = decimal(CHARGE, row.value(CHARGE));
-            if (draft != null && draft.statedTotal != null) {
-                throw new RecordRejected("a second TOTAL for invoice " + number
-                        + " (the first one states " + draft.statedTotal.toPlainString() + ")");
+            if (header == null) {
+                throw new InvalidInvoiceFileException("line 1", "the file is empty");
             }
-        } else {
-            throw new RecordRejected(RECORD_TYPE + " '" + type + "' is neither LINE nor TOTAL");
+            Columns columns = Columns.of(header, "line " + lines.line());
+            for (String raw = lines.next(); raw != null; raw = lines.next()) {
+                if (raw.isBlank()) {
+                    continue;
+                }
+                recordsIn++;
+                String position = "line " + lines.line();
+                try {
+                    read(columns.split(raw), position, raw);
+                } catch (RecordRejected e) {
+                    rejected++;
+                    sink.rejected(new RejectedRecord(position, e.getMessage(), raw));
+                }
+            }
+            int totals = 0;
+            for (InvoiceDraft draft : invoices.values()) {
+                sink.invoiceEnded(draft.index, draft.header());
+                totals += draft.statedTotal == null ? 0 : 1;
+            }
+            return new RecordCounts(recordsIn, acceptedLines, totals, rejected);
         }
-        if (draft != null) {
-            draft.checkAgrees(INVOICE_DATE, draft.invoiceDate, invoiceDate);
-            draft.checkAgrees(CURRENCY, draft.currency, currency);
-        } else {
-            draft = new InvoiceDraft(number);
-            invoices.put(number, draft);
+
+        private LocalDate invoiceDate(String text) throws RecordRejected {
+            if (!text.equals(lastDateText)) {
+                lastDate = date(text);
+                lastDateText = text;
+            }
+            return lastDate;
         }
-        if (draft.invoiceDate == null) {
-            draft.invoiceDate = invoiceDate;
-        }
-        if (draft.currency == null) {
-            draft.currency = currency;
-        }
-        if (line != null) {
-            draft.lines.add(line);
-        } else {
-            draft.statedTotal = total;
+
+        /** Validates the whole record before touching any invoice, so a rejected record leaves no trace. */
+        private void read(Row row, String position, String raw) throws RecordRejected {
+            String number = row.required(INVOICE_NUMBER);
+            String dateText = row.optional(INVOICE_DATE);
+            LocalDate invoiceDate = dateText.isEmpty() ? null : invoiceDate(dateText);
+            String currencyText = row.optional(CURRENCY);
+            String currency = currencyText.isEmpty() ? null : currency(currencyText);
+            String type = row.value(RECORD_TYPE);
+
+            InvoiceDraft draft = invoices.get(number);
+            InvoiceLine line = null;
+            BigDecimal total = null;
+            if ("LINE".equalsIgnoreCase(type)) {
+                BigDecimal minutes = decimal(MINUTES, row.value(MINUTES));
+                if (minutes.signum() < 0) {
+                    throw new RecordRejected(MINUTES + " '" + row.value(MINUTES) + "' is negative");
+                }
+                String destination = row.value(DESTINATION_NUMBER);
+                line = new InvoiceLine(position, number, row.required(LEG_REFERENCE),
+                        destination.isEmpty() ? null : destination, startTime(row.value(START_TIME), carrierZone),
+                        minutes, decimal(CHARGE, row.value(CHARGE)), raw);
+            } else if ("TOTAL".equalsIgnoreCase(type)) {
+                total = decimal(CHARGE, row.value(CHARGE));
+                if (draft != null && draft.statedTotal != null) {
+                    throw new RecordRejected("a second TOTAL for invoice " + number
+                            + " (the first one states " + draft.statedTotal.toPlainString() + ")");
+                }
+            } else {
+                throw new RecordRejected(RECORD_TYPE + " '" + type + "' is neither LINE nor TOTAL");
+            }
+            if (draft != null) {
+                draft.checkAgrees(INVOICE_DATE, draft.invoiceDate, invoiceDate);
+                draft.checkAgrees(CURRENCY, draft.currency, currency);
+            } else {
+                draft = new InvoiceDraft(invoices.size(), number);
+                invoices.put(number, draft);
+                sink.invoiceStarted(draft.index, number);
+            }
+            if (draft.invoiceDate == null) {
+                draft.invoiceDate = invoiceDate;
+            }
+            if (draft.currency == null) {
+                draft.currency = currency;
+            }
+            if (line != null) {
+                acceptedLines++;
+                sink.line(draft.index, line);
+            } else {
+                draft.statedTotal = total;
+            }
         }
     }
 
@@ -185,14 +238,49 @@ public class CsvInvoiceParser implements InvoiceParser {
                 ? text.substring(0, 10) + 'T' + text.substring(11)
                 : text;
         try {
+            if (isPlainLocal(iso)) {
+                return CarrierTime.toUtc(LocalDateTime.of(digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10),
+                        digits(iso, 11, 13), digits(iso, 14, 16), digits(iso, 17, 19)), carrierZone);
+            }
             TemporalAccessor parsed = DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
             return parsed instanceof OffsetDateTime withOffset
                     ? withOffset.toInstant()
                     : CarrierTime.toUtc((LocalDateTime) parsed, carrierZone);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new RecordRejected(START_TIME + " '" + text
                     + "' is not a date-time like 2026-10-01T10:22:10 (optionally with Z or an offset)");
         }
+    }
+
+    /**
+     * The form nearly every line has, yyyy-MM-ddTHH:mm:ss, which is read without the formatter: a line's time costs
+     * a tenth. LocalDateTime.of refuses the same out-of-range values the strict formatter does.
+     */
+    private static boolean isPlainLocal(String iso) {
+        if (iso.length() != 19) {
+            return false;
+        }
+        for (int i = 0; i < 19; i++) {
+            char c = iso.charAt(i);
+            boolean expected = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == 'T';
+                case 13, 16 -> c == ':';
+                default -> c >= '0' && c <= '9';
+            };
+            if (!expected) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
     }
 
     private static LocalDate date(String text) throws RecordRejected {
@@ -245,6 +333,10 @@ public class CsvInvoiceParser implements InvoiceParser {
         }
 
         private static List<String> fields(String line) throws RecordRejected {
+            if (line.indexOf('"') < 0) {
+                // without a quote an RFC 4180 line is split at every comma: far cheaper than a parser per line
+                return Arrays.asList(line.split(",", -1));
+            }
             try (CSVParser parser = CSVParser.parse(line, CSVFormat.RFC4180)) {
                 return parser.getRecords().get(0).toList();
             } catch (IOException | UncheckedIOException e) {
@@ -275,14 +367,16 @@ public class CsvInvoiceParser implements InvoiceParser {
         }
     }
 
+    /** An invoice's figures so far: its index in the file, and what its records stated besides lines. */
     private static final class InvoiceDraft {
+        private final int index;
         private final String number;
-        private final List<InvoiceLine> lines = new ArrayList<>();
         private LocalDate invoiceDate;
         private String currency;
         private BigDecimal statedTotal;
 
-        InvoiceDraft(String number) {
+        InvoiceDraft(int index, String number) {
+            this.index = index;
             this.number = number;
         }
 
@@ -293,9 +387,8 @@ public class CsvInvoiceParser implements InvoiceParser {
             }
         }
 
-        Invoice toInvoice() {
-            return new Invoice(number, invoiceDate, null, null, currency, statedTotal, BigDecimal.ZERO,
-                    List.copyOf(lines));
+        InvoiceHeader header() {
+            return new InvoiceHeader(number, invoiceDate, null, null, currency, statedTotal, BigDecimal.ZERO);
         }
     }
 

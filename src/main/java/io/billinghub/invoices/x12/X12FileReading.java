@@ -3,9 +3,10 @@ package io.billinghub.invoices.x12;
 import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.invoices.CarrierTime;
 import io.billinghub.invoices.InvalidInvoiceFileException;
-import io.billinghub.invoices.Invoice;
+import io.billinghub.invoices.InvoiceHeader;
 import io.billinghub.invoices.InvoiceLine;
-import io.billinghub.invoices.ParsedInvoiceFile;
+import io.billinghub.invoices.InvoiceSink;
+import io.billinghub.invoices.RecordCounts;
 import io.billinghub.platform.Decimals;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIInputFactory;
@@ -38,7 +39,8 @@ import java.util.regex.Pattern;
 
 /**
  * The state of reading one X12 file: StAEDI's events are gathered per segment, and each segment is interpreted
- * when it ends, with its elements, the errors StAEDI found in it and its text as written.
+ * when it ends, with its elements, the errors StAEDI found in it and its text as written. Lines and rejected TCDs go
+ * to the sink as they are read; of a transaction set only its own figures are kept until its SE.
  */
 final class X12FileReading {
 
@@ -52,10 +54,12 @@ final class X12FileReading {
     private final String text;
     private final ZoneId carrierZone;
     private final Schema transactionSchema;
+    private final InvoiceSink sink;
 
-    private final List<Invoice> invoices = new ArrayList<>();
-    private final List<RejectedRecord> rejected = new ArrayList<>();
+    private int invoices;
     private int tcdSegments;
+    private int acceptedLines;
+    private int rejected;
 
     private String isa12;
     private String isa13;
@@ -72,13 +76,14 @@ final class X12FileReading {
     private final List<String> errors = new ArrayList<>();
     private int segmentTextStart;
 
-    X12FileReading(String text, ZoneId carrierZone, Schema transactionSchema) {
+    X12FileReading(String text, ZoneId carrierZone, Schema transactionSchema, InvoiceSink sink) {
         this.text = text;
         this.carrierZone = carrierZone;
         this.transactionSchema = transactionSchema;
+        this.sink = sink;
     }
 
-    ParsedInvoiceFile read(EDIInputFactory inputFactory) {
+    RecordCounts read(EDIInputFactory inputFactory) {
         if (text.isBlank()) {
             throw new InvalidInvoiceFileException(position(1), "the file is empty");
         }
@@ -95,8 +100,7 @@ final class X12FileReading {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ParsedInvoiceFile(X12InvoiceParser.FORMAT, List.copyOf(invoices), List.copyOf(rejected),
-                tcdSegments);
+        return new RecordCounts(tcdSegments, acceptedLines, 0, rejected);
     }
 
     private void handle(EDIStreamReader reader, EDIStreamEvent event) {
@@ -166,7 +170,7 @@ final class X12FileReading {
             case "ISA" -> isa();
             case "GS" -> gs();
             case "ST" -> st();
-            case "BIG" -> invoice.big(date(1), required(2));
+            case "BIG" -> big(date(1), required(2));
             case "CUR" -> invoice.currency = currency(required(2));
             case "DTM" -> invoice.dtm(value(1), value(2).isEmpty() ? null : date(2));
             case "TXI" -> invoice.addOtherCharge(value(2).isEmpty() ? BigDecimal.ZERO : decimal(2));
@@ -203,7 +207,21 @@ final class X12FileReading {
         st02 = value(2);
         segmentsInSet = 1;
         setsInGroup++;
-        invoice = new InvoiceDraft();
+        invoice = new InvoiceDraft(invoices++);
+    }
+
+    private void big(LocalDate date, String invoiceNumber) {
+        invoice.invoiceDate = date;
+        invoice.number = invoiceNumber;
+        started();
+    }
+
+    /** The set's invoice is handed on at its BIG, or before its first line or at its SE when it has none. */
+    private void started() {
+        if (!invoice.started) {
+            invoice.started = true;
+            sink.invoiceStarted(invoice.index, invoice.number);
+        }
     }
 
     private void sac() {
@@ -223,7 +241,8 @@ final class X12FileReading {
     private void se() {
         checkCount("segments", "the transaction set", segmentsInSet);
         checkReference("ST02", st02);
-        invoices.add(invoice.toInvoice());
+        started();
+        sink.invoiceEnded(invoice.index, invoice.header());
         invoice = null;
     }
 
@@ -268,11 +287,14 @@ final class X12FileReading {
             reasons.addAll(errors);
         }
         if (!reasons.isEmpty()) {
-            rejected.add(new RejectedRecord(position(segment), String.join("; ", reasons), raw));
+            rejected++;
+            sink.rejected(new RejectedRecord(position(segment), String.join("; ", reasons), raw));
             return;
         }
         String destination = value(5);
-        invoice.lines.add(new InvoiceLine(position(segment), invoice.number, leg,
+        started();
+        acceptedLines++;
+        sink.line(invoice.index, new InvoiceLine(position(segment), invoice.number, leg,
                 destination.isEmpty() ? null : destination,
                 CarrierTime.toUtc(LocalDateTime.of(date, time), carrierZone), minutes, charge, raw));
     }
@@ -427,6 +449,8 @@ final class X12FileReading {
     }
 
     private static final class InvoiceDraft {
+        private final int index;
+        private boolean started;
         private String number;
         private LocalDate invoiceDate;
         private String currency;
@@ -434,11 +458,9 @@ final class X12FileReading {
         private LocalDate periodEnd;
         private BigDecimal statedTotal;
         private BigDecimal otherCharges = BigDecimal.ZERO;
-        private final List<InvoiceLine> lines = new ArrayList<>();
 
-        void big(LocalDate date, String invoiceNumber) {
-            invoiceDate = date;
-            number = invoiceNumber;
+        InvoiceDraft(int index) {
+            this.index = index;
         }
 
         void dtm(String qualifier, LocalDate date) {
@@ -454,10 +476,10 @@ final class X12FileReading {
         }
 
         /** Carriers sometimes write the period the wrong way round; the earlier date is the start. */
-        Invoice toInvoice() {
+        InvoiceHeader header() {
             boolean inverted = periodStart != null && periodEnd != null && periodStart.isAfter(periodEnd);
-            return new Invoice(number, invoiceDate, inverted ? periodEnd : periodStart,
-                    inverted ? periodStart : periodEnd, currency, statedTotal, otherCharges, List.copyOf(lines));
+            return new InvoiceHeader(number, invoiceDate, inverted ? periodEnd : periodStart,
+                    inverted ? periodStart : periodEnd, currency, statedTotal, otherCharges);
         }
     }
 }

@@ -2,7 +2,8 @@ package io.billinghub.invoices.x12;
 
 import io.billinghub.invoices.InvalidInvoiceFileException;
 import io.billinghub.invoices.InvoiceParser;
-import io.billinghub.invoices.ParsedInvoiceFile;
+import io.billinghub.invoices.InvoiceSink;
+import io.billinghub.invoices.RecordCounts;
 import io.billinghub.platform.Utf8Text;
 import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
@@ -42,7 +43,8 @@ import java.time.ZoneId;
  *       into otherCharges.</li>
  *   <li>TDS01 total with two implied decimals: {@code 13150} is 131.50 (at most 14 digits).</li>
  * </ul>
- * {@code recordsIn} counts TCD segments, accepted and rejected; X12 has no summary records.
+ * {@code recordsIn} counts TCD segments, accepted and rejected; X12 has no summary records. Lines are handed on as
+ * they are read, but the file's text is held while it is read: X12 invoices come far smaller than the CSV ones.
  */
 public class X12InvoiceParser implements InvoiceParser {
 
@@ -74,7 +76,7 @@ public class X12InvoiceParser implements InvoiceParser {
     }
 
     @Override
-    public ParsedInvoiceFile parse(InputStream content, ZoneId carrierZone) {
+    public RecordCounts parse(InputStream content, ZoneId carrierZone, InvoiceSink sink) {
         byte[] bytes;
         try {
             bytes = content.readAllBytes();
@@ -91,6 +93,6 @@ public class X12InvoiceParser implements InvoiceParser {
                     e.offset())), "the file is not text: " + e.getMessage());
         }
         // InvoiceFormats took the file as X12 after white space: StAEDI wants the ISA first
-        return new X12FileReading(text.stripLeading(), carrierZone, transactionSchema).read(inputFactory);
+        return new X12FileReading(text.stripLeading(), carrierZone, transactionSchema, sink).read(inputFactory);
     }
 }

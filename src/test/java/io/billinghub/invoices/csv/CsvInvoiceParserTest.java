@@ -28,7 +28,7 @@ class CsvInvoiceParserTest {
 
     @Test
     void readsTwoInvoicesWithTotalsWhateverTheColumnOrder() {
-        ParsedInvoiceFile file = parser.parse(fixture("two-invoices.csv"), NEW_YORK);
+        ParsedInvoiceFile file = ParsedInvoiceFile.read(parser, fixture("two-invoices.csv"), NEW_YORK);
 
         assertThat(file.format()).isEqualTo("csv");
         assertThat(file.rejected()).isEmpty();
@@ -73,7 +73,7 @@ class CsvInvoiceParserTest {
 
     @Test
     void convertsNewYorkLocalTimesAcrossBothDstChanges() {
-        ParsedInvoiceFile file = parser.parse(fixture("dst-new-york.csv"), NEW_YORK);
+        ParsedInvoiceFile file = ParsedInvoiceFile.read(parser, fixture("dst-new-york.csv"), NEW_YORK);
 
         assertThat(file.invoices().get(0).lines()).extracting(InvoiceLine::legReference, InvoiceLine::startTime)
                 .containsExactly(
@@ -89,7 +89,7 @@ class CsvInvoiceParserTest {
 
     @Test
     void rejectsMalformedRecordsWithTheirLineAndKeepsTheRest() {
-        ParsedInvoiceFile file = parser.parse(fixture("malformed.csv"), NEW_YORK);
+        ParsedInvoiceFile file = ParsedInvoiceFile.read(parser, fixture("malformed.csv"), NEW_YORK);
 
         assertThat(file.invoices()).hasSize(1);
         Invoice invoice = file.invoices().get(0);
@@ -131,7 +131,7 @@ class CsvInvoiceParserTest {
                 LINE,INV-1,,,L6,+33100000006,2026-10-01T10:00:00,-1,0.10
                 """;
 
-        ParsedInvoiceFile file = parser.parse(text(csv), ZoneId.of("Europe/Paris"));
+        ParsedInvoiceFile file = ParsedInvoiceFile.read(parser, text(csv), ZoneId.of("Europe/Paris"));
 
         assertThat(file.invoices().get(0).lines()).extracting(InvoiceLine::legReference).containsExactly("L1");
         assertThat(file.invoices().get(0).currency()).isEqualTo("EUR");
@@ -150,7 +150,7 @@ class CsvInvoiceParserTest {
                 LINE,INV-1,L1,+15550000001,2026-10-01T10:00:00,1.5
                 """;
 
-        assertThatThrownBy(() -> parser.parse(text(csv), NEW_YORK))
+        assertThatThrownBy(() -> ParsedInvoiceFile.read(parser, text(csv), NEW_YORK))
                 .isInstanceOf(InvalidInvoiceFileException.class)
                 .hasMessageContaining("minutes, charge")
                 .extracting(e -> ((InvalidInvoiceFileException) e).position()).isEqualTo("line 1");
@@ -158,9 +158,9 @@ class CsvInvoiceParserTest {
 
     @Test
     void failsTheFileWhenItIsEmptyOrBlank() {
-        assertThatThrownBy(() -> parser.parse(text(""), NEW_YORK))
+        assertThatThrownBy(() -> ParsedInvoiceFile.read(parser, text(""), NEW_YORK))
                 .isInstanceOf(InvalidInvoiceFileException.class).hasMessageContaining("empty");
-        assertThatThrownBy(() -> parser.parse(text("\uFEFF\n  \n"), NEW_YORK))
+        assertThatThrownBy(() -> ParsedInvoiceFile.read(parser, text("\uFEFF\n  \n"), NEW_YORK))
                 .isInstanceOf(InvalidInvoiceFileException.class).hasMessageContaining("empty");
     }
 
@@ -173,11 +173,12 @@ class CsvInvoiceParserTest {
         System.arraycopy(header, 0, content, 0, header.length);
         System.arraycopy(latin1Line, 0, content, header.length, latin1Line.length);
 
-        assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(content), NEW_YORK))
+        assertThatThrownBy(() -> ParsedInvoiceFile.read(parser, new ByteArrayInputStream(content), NEW_YORK))
                 .isInstanceOf(InvalidInvoiceFileException.class)
                 .hasMessageContaining("not valid UTF-8")
                 .extracting(e -> ((InvalidInvoiceFileException) e).position()).isEqualTo("line 2");
-        assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(new byte[] {'a', 0, 'b'}), NEW_YORK))
+        assertThatThrownBy(() -> ParsedInvoiceFile.read(parser, new ByteArrayInputStream(new byte[] {'a', 0, 'b'}),
+                NEW_YORK))
                 .isInstanceOf(InvalidInvoiceFileException.class).hasMessageContaining("NUL");
     }
 
@@ -186,7 +187,7 @@ class CsvInvoiceParserTest {
         String csv = "\uFEFFrecord_type,invoice_number,leg_reference,destination_number,start_time,minutes,charge\r\n"
                 + "LINE,INV-1,L1,+15550000001,2026-10-01T10:00,1.5,0.30\r\n";
 
-        ParsedInvoiceFile file = parser.parse(text(csv), NEW_YORK);
+        ParsedInvoiceFile file = ParsedInvoiceFile.read(parser, text(csv), NEW_YORK);
 
         InvoiceLine line = file.invoices().get(0).lines().get(0);
         assertThat(line.position()).isEqualTo("line 2");

@@ -48,8 +48,8 @@ class CsvInvoiceWriterTest {
     void writtenFileParsesBackToTheSameInvoices() {
         String csv = writer.write(INVOICES, PARIS);
 
-        ParsedInvoiceFile parsed = new CsvInvoiceParser()
-                .parse(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), PARIS);
+        ParsedInvoiceFile parsed = ParsedInvoiceFile.read(new CsvInvoiceParser(),
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), PARIS);
 
         assertThat(parsed.rejected()).isEmpty();
         assertThat(parsed.invoices()).usingRecursiveComparison()

@@ -4,6 +4,7 @@ import static io.billinghub.invoices.x12.X12InvoiceParserTest.NEW_YORK;
 import static io.billinghub.invoices.x12.X12InvoiceParserTest.fixture;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.billinghub.invoices.ParsedInvoiceFile;
 import io.billinghub.invoices.InvalidInvoiceFileException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +62,8 @@ class X12EnvelopeTest {
     }
 
     private void assertFails(String text, String position, String message) {
-        assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                NEW_YORK))
+        assertThatThrownBy(() -> ParsedInvoiceFile.read(parser,
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), NEW_YORK))
                 .isInstanceOf(InvalidInvoiceFileException.class)
                 .hasMessageContaining(message)
                 .extracting(e -> ((InvalidInvoiceFileException) e).position()).isEqualTo(position);

@@ -197,14 +197,15 @@ class X12InvoiceParserTest {
     void failsTheFileWhenItIsNotUtf8() {
         byte[] bytes = fixture().replace("Carrier X", "Carrier \u00c9").getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(bytes), NEW_YORK))
+        assertThatThrownBy(() -> ParsedInvoiceFile.read(parser, new ByteArrayInputStream(bytes), NEW_YORK))
                 .isInstanceOf(InvalidInvoiceFileException.class)
                 .hasMessageContaining("not valid UTF-8")
                 .extracting(e -> ((InvalidInvoiceFileException) e).position()).isEqualTo("segment 10");
     }
 
     ParsedInvoiceFile parse(String text) {
-        return parser.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), NEW_YORK);
+        return ParsedInvoiceFile.read(parser, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                NEW_YORK);
     }
 
     static String fixture() {

@@ -77,8 +77,8 @@ class X12InvoiceWriterTest {
                         BigDecimal.ZERO, List.of()));
 
         String x12 = writer.write(invoices, CHICAGO, 123456789);
-        ParsedInvoiceFile parsed = new X12InvoiceParser()
-                .parse(new ByteArrayInputStream(x12.getBytes(StandardCharsets.UTF_8)), CHICAGO);
+        ParsedInvoiceFile parsed = ParsedInvoiceFile.read(new X12InvoiceParser(),
+                new ByteArrayInputStream(x12.getBytes(StandardCharsets.UTF_8)), CHICAGO);
 
         assertThat(parsed.rejected()).isEmpty();
         assertThat(parsed.recordsIn()).isEqualTo(2);
