@@ -7,12 +7,16 @@ import io.billinghub.platform.SqlTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowMapper;
@@ -59,7 +63,7 @@ public class ExceptionQueue {
                     select id from exception_item where type = :type and dedupe_key = :key and status = 'RESOLVED'
                       and resolution = 'ACCEPTED' and reason = :reason order by id desc limit 1""",
                     new MapSqlParameterSource("type", e.type().name()).addValue("key", e.dedupeKey())
-                            .addValue("reason", e.reason() == null ? "(no reason given)" : e.reason()), Long.class);
+                            .addValue("reason", reason(e)), Long.class);
             if (!accepted.isEmpty()) {
                 return accepted.get(0);
             }
@@ -73,7 +77,7 @@ public class ExceptionQueue {
                 .addValue("routeId", e.routeId())
                 .addValue("endpoint", e.endpoint())
                 .addValue("replayEndpoint", e.replayEndpoint())
-                .addValue("reason", e.reason() == null ? "(no reason given)" : e.reason())
+                .addValue("reason", reason(e))
                 .addValue("causeClass", e.causeClass())
                 .addValue("runId", e.runId())
                 .addValue("correlationId", e.correlationId())
@@ -99,6 +103,90 @@ public class ExceptionQueue {
         return id;
     }
 
+    /**
+     * Raises many cases with one statement per round, each case exactly as {@link #raise} would: a case found
+     * again unchanged after finance ACCEPTED it is left alone, an open case with the same type and key has its
+     * evidence refreshed, any other is opened. A key repeated in the list is raised again in a later round, as a
+     * second {@code raise} call would (one statement cannot update a row twice). Callers pass a few thousand at a
+     * time.
+     *
+     * @return the cases opened or refreshed
+     */
+    public int raiseAll(List<NewException> cases) {
+        List<List<NewException>> rounds = new ArrayList<>();
+        Map<List<String>, Integer> raised = new HashMap<>();
+        for (NewException e : cases) {
+            int round = e.dedupeKey() == null ? 0
+                    : raised.merge(List.of(e.type().name(), e.dedupeKey()), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(e);
+        }
+        int written = 0;
+        for (List<NewException> round : rounds) {
+            written += raiseRound(round);
+        }
+        return written;
+    }
+
+    private int raiseRound(List<NewException> round) {
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("type", column(round, e -> e.type().name()))
+                .addValue("pipeline", column(round, NewException::pipeline))
+                .addValue("source", column(round, NewException::source))
+                .addValue("position", column(round, NewException::sourcePosition))
+                .addValue("routeId", column(round, NewException::routeId))
+                .addValue("endpoint", column(round, NewException::endpoint))
+                .addValue("replayEndpoint", column(round, NewException::replayEndpoint))
+                .addValue("reason", column(round, ExceptionQueue::reason))
+                .addValue("causeClass", column(round, NewException::causeClass))
+                .addValue("runId", column(round, NewException::runId))
+                .addValue("correlationId", column(round, NewException::correlationId))
+                .addValue("dedupeKey", column(round, NewException::dedupeKey))
+                .addValue("context", column(round, e -> toJson(e.context())))
+                .addValue("payload", round.stream().map(NewException::payload).toArray(byte[][]::new))
+                .addValue("payloadType", column(round, NewException::payloadType))
+                .addValue("headers", column(round, e -> toJson(e.headers())))
+                .addValue("now", SqlTime.utc(clock.instant()));
+        // the same statement as raise, fed by arrays (one row per case, in the order given)
+        int written = jdbc.update("""
+                insert into exception_item (type, pipeline, source, source_position, route_id, endpoint,
+                    replay_endpoint, reason, cause_class, run_id, correlation_id, dedupe_key, context, payload,
+                    payload_type, headers, created_at, updated_at)
+                select c.type, c.pipeline, c.source, c.source_position, c.route_id, c.endpoint, c.replay_endpoint,
+                    c.reason, c.cause_class, c.run_id, c.correlation_id, c.dedupe_key, cast(c.context as jsonb),
+                    c.payload, c.payload_type, cast(c.headers as jsonb), :now, :now
+                from unnest(cast(:type as text[]), cast(:pipeline as text[]), cast(:source as text[]),
+                    cast(:position as text[]), cast(:routeId as text[]), cast(:endpoint as text[]),
+                    cast(:replayEndpoint as text[]), cast(:reason as text[]), cast(:causeClass as text[]),
+                    cast(:runId as text[]), cast(:correlationId as text[]), cast(:dedupeKey as text[]),
+                    cast(:context as text[]), cast(:payload as bytea[]), cast(:payloadType as text[]),
+                    cast(:headers as text[])) with ordinality
+                    as c (type, pipeline, source, source_position, route_id, endpoint, replay_endpoint, reason,
+                        cause_class, run_id, correlation_id, dedupe_key, context, payload, payload_type, headers, n)
+                where c.dedupe_key is null or not exists (
+                    select 1 from exception_item a where a.type = c.type and a.dedupe_key = c.dedupe_key
+                      and a.status = 'RESOLVED' and a.resolution = 'ACCEPTED' and a.reason = c.reason)
+                order by c.n
+                on conflict (type, dedupe_key) where dedupe_key is not null and status <> 'RESOLVED'
+                do update set reason = excluded.reason, context = excluded.context, run_id = excluded.run_id,
+                    payload = coalesce(excluded.payload, exception_item.payload), updated_at = excluded.updated_at""",
+                p);
+        Map<ExceptionType, Long> byType = round.stream()
+                .collect(Collectors.groupingBy(NewException::type, TreeMap::new, Collectors.counting()));
+        LOG.info("Exception queue: {} cases opened or refreshed of {} raised {}", written, round.size(), byType);
+        return written;
+    }
+
+    private static String[] column(List<NewException> cases, Function<NewException, String> field) {
+        return cases.stream().map(field).toArray(String[]::new);
+    }
+
+    private static String reason(NewException e) {
+        return e.reason() == null ? "(no reason given)" : e.reason();
+    }
+
     /** Closes an open case whose condition has disappeared (a re-rated leg, a re-reconciled day). */
     public int autoResolve(ExceptionType type, String dedupeKey, String note) {
         return jdbc.update("""
@@ -111,26 +199,20 @@ public class ExceptionQueue {
 
     /**
      * Auto-resolves the open cases of these types whose key starts with {@code scope} but is not among
-     * {@code stillPresent}: what a re-run of that scope no longer finds. The open cases of a scope are compared in
-     * memory, so the size of {@code stillPresent} never reaches the SQL.
+     * {@code stillPresent}: what a re-run of that scope no longer finds. One statement, the keys as one array
+     * (hashed against the open cases), whatever their number.
      */
     public int autoResolveAbsent(Collection<ExceptionType> types, String scope, Set<String> stillPresent,
                                  String note) {
-        List<Long> absent = jdbc.query("""
-                select id, dedupe_key from exception_item
-                where type in (:types) and dedupe_key like :scope and status <> 'RESOLVED'""",
-                new MapSqlParameterSource("types", types.stream().map(Enum::name).toList())
-                        .addValue("scope", scope.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"),
-                (rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .stream().filter(open -> !stillPresent.contains(open.getValue())).map(Map.Entry::getKey).toList();
-        if (absent.isEmpty()) {
-            return 0;
-        }
         return jdbc.update("""
-                update exception_item set status = 'RESOLVED', resolution = 'AUTO_RESOLVED', resolution_note = :note,
-                    resolved_by = 'billing-hub', resolved_at = :now, updated_at = :now
-                where id in (select unnest(cast(:ids as bigint[])))""",
-                new MapSqlParameterSource("ids", absent.toArray(Long[]::new)).addValue("note", note)
+                update exception_item e set status = 'RESOLVED', resolution = 'AUTO_RESOLVED',
+                    resolution_note = :note, resolved_by = 'billing-hub', resolved_at = :now, updated_at = :now
+                where e.type in (:types) and e.dedupe_key like :scope and e.status <> 'RESOLVED'
+                  and not exists (select 1 from unnest(cast(:present as text[])) as present (dedupe_key)
+                                  where present.dedupe_key = e.dedupe_key)""",
+                new MapSqlParameterSource("types", types.stream().map(Enum::name).toList())
+                        .addValue("scope", scope.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                        .addValue("present", stillPresent.toArray(String[]::new)).addValue("note", note)
                         .addValue("now", SqlTime.utc(clock.instant())));
     }
 

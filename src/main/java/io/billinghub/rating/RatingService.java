@@ -95,6 +95,7 @@ public class RatingService {
         BigDecimal cost = BigDecimal.ZERO;
         int ratedCount = 0;
         int excluded = 0;
+        List<NewException> unratedCases = new ArrayList<>();
         for (RatedLeg leg : rated) {
             byClass.merge(leg.legClass().name(), 1, Integer::sum);
             switch (leg.status()) {
@@ -109,25 +110,26 @@ public class RatingService {
                 }
                 case UNRATED -> {
                     unratedByReason.merge(leg.unratedReason().name(), 1, Integer::sum);
-                    raiseUnrated(leg, byId.get(leg.legId()), runId, correlationId);
+                    unratedCases.add(unratedCase(leg, byId.get(leg.legId()), runId, correlationId));
                 }
             }
         }
+        exceptions.raiseAll(unratedCases);
         closeCasesOf(nowPriced, versionId);
         int unrated = rated.size() - ratedCount - excluded;
         return new Outcome(versionId, rated.size(), ratedCount, excluded, unrated, cost, byClass,
                 unratedByReason);
     }
 
-    private void raiseUnrated(RatedLeg leg, UsageLeg source, String runId, String correlationId) {
+    private static NewException unratedCase(RatedLeg leg, UsageLeg source, String runId, String correlationId) {
         String reason = switch (leg.unratedReason()) {
             case UNKNOWN_CARRIER -> "carrier '" + leg.carrierName() + "' is not in the reference data";
             case NO_RATE -> "no rate card row of carrier '" + leg.carrierName() + "' matches "
                     + leg.destinationNumber() + " on " + leg.utcDay();
             case NO_DESTINATION -> "destination number '" + leg.destinationNumber() + "' has no digits to rate";
         };
-        exceptions.raise(NewException.of(ExceptionType.UNRATED_LEG, "leg " + leg.legId() + " unrated ("
-                        + leg.unratedReason() + "): " + reason)
+        return NewException.of(ExceptionType.UNRATED_LEG, "leg " + leg.legId() + " unrated ("
+                + leg.unratedReason() + "): " + reason)
                 .pipeline("carrier-cpm")
                 .source("telephony usage " + leg.tenantId(), "leg " + leg.legId())
                 .route(null, null, REPLAY_ENDPOINT)
@@ -142,7 +144,7 @@ public class RatingService {
                 .context("unratedReason", leg.unratedReason().name())
                 .context("rawSeconds", leg.rawSeconds())
                 .payload(source.rawPayload().getBytes(StandardCharsets.UTF_8), "text")
-                .build());
+                .build();
     }
 
     /** Closes the open UNRATED_LEG cases of legs that now rate (open cases are few; priced legs can be millions). */

@@ -3,7 +3,10 @@ package io.billinghub.reconciliation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** An invoice line of a current invoice, as the carrier billed it. */
+/**
+ * An invoice line of a current invoice, as the carrier billed it; its raw text is read only for the lines that
+ * become cases.
+ */
 public record BilledLine(long lineId, String carrierName, String invoiceNumber, String fileName, String position,
-                         String legReference, LocalDate utcDay, BigDecimal minutes, BigDecimal charge, String raw) {
+                         String legReference, LocalDate utcDay, BigDecimal minutes, BigDecimal charge) {
 }

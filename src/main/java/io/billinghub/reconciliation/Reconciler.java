@@ -36,26 +36,49 @@ public final class Reconciler {
     /**
      * @param days  the finalised days reconciled
      * @param legs  carrier legs of those days plus every leg an invoice line references
-     * @param lines current invoice lines dated on those days or referencing their legs
+     * @param lines current invoice lines dated on those days or referencing their legs, in invoice order
      */
     public Result reconcile(Set<LocalDate> days, Collection<InternalLeg> legs, List<BilledLine> lines) {
         Map<String, InternalLeg> legsById = new HashMap<>();
         legs.forEach(leg -> legsById.put(leg.legId(), leg));
-        Map<Key, Tally> tallies = new TreeMap<>();
-        List<Discrepancy> found = new ArrayList<>();
-        Set<String> matchedLegs = new HashSet<>();
-        Set<String> billedCarrierDays = new HashSet<>();
+        Pass pass = start(days);
+        lines.forEach(line -> pass.line(line, legsById.get(line.legReference())));
+        legs.forEach(pass::leg);
+        return pass.result();
+    }
 
-        for (BilledLine line : lines) {
+    /** A pass fed row by row, so only its findings, tallies and matched leg ids are held, never every row. */
+    public Pass start(Set<LocalDate> days) {
+        return new Pass(days);
+    }
+
+    /**
+     * One pass over the lines, then the legs: every line first, in invoice order (carrier, invoice number, line
+     * number: the first line claiming a leg matches it, later ones bill it again), then the carrier legs of the
+     * days, each once.
+     */
+    public final class Pass {
+        private final Set<LocalDate> days;
+        private final Map<Key, Tally> tallies = new TreeMap<>();
+        private final List<Discrepancy> found = new ArrayList<>();
+        private final Set<String> matchedLegs = new HashSet<>();
+        private final Set<String> billedCarrierDays = new HashSet<>();
+        // carrier|day of unbilled legs → their tally; a day its carrier billed has its missing legs as findings
+        private final Map<String, Key> unbilledDays = new TreeMap<>();
+        private final Map<String, List<Discrepancy>> missing = new HashMap<>();
+
+        private Pass(Set<LocalDate> days) {
+            this.days = days;
+        }
+
+        /** An invoice line with the leg it references ({@code null} when there is no such leg). */
+        public void line(BilledLine line, InternalLeg leg) {
             if (days.contains(line.utcDay())) {
                 billedCarrierDays.add(line.carrierName() + "|" + line.utcDay());
             }
-        }
-        for (BilledLine line : lines) {
-            InternalLeg leg = legsById.get(line.legReference());
             LocalDate day = leg == null ? line.utcDay() : leg.utcDay();
             if (!days.contains(day)) {
-                continue;
+                return;
             }
             Tally tally = tallies.computeIfAbsent(new Key(line.carrierName(), day, line.invoiceNumber()),
                     k -> new Tally());
@@ -72,7 +95,7 @@ public final class Reconciler {
                         line.invoiceNumber(), line.legReference(), line, null, line.charge(), null, line.minutes(), 0,
                         line.carrierName() + " billed " + line.charge() + " for " + line.minutes() + " min on invoice "
                                 + line.invoiceNumber() + " (" + line.position() + "): " + mismatch));
-                continue;
+                return;
             }
             if (!matchedLegs.add(leg.legId())) {
                 tally.notInUsage++;
@@ -80,9 +103,55 @@ public final class Reconciler {
                         line.invoiceNumber(), leg.legId(), line, leg.cost(), line.charge(), leg.billedMinutes(),
                         line.minutes(), 1, "leg " + leg.legId() + " is billed again on invoice " + line.invoiceNumber()
                         + " (" + line.position() + ")"));
-                continue;
+                return;
             }
             tally.matched(leg);
+            compare(line, leg, day, tally);
+        }
+
+        /** A leg of the days, after every line; legs no line matched are missing or, for a whole day, unbilled. */
+        public void leg(InternalLeg leg) {
+            // an unrated leg is already a case of its own (UNRATED_LEG); it is expected on an invoice once rated
+            if (!leg.isCarrierLeg() || leg.cost() == null || !days.contains(leg.utcDay())
+                    || matchedLegs.contains(leg.legId())) {
+                return;
+            }
+            String carrierDay = leg.carrierName() + "|" + leg.utcDay();
+            Key key = unbilledDays.computeIfAbsent(carrierDay,
+                    k -> new Key(leg.carrierName(), leg.utcDay(), ReconciliationSummary.UNBILLED));
+            tallies.computeIfAbsent(key, k -> new Tally()).unbilled(leg);
+            // missing legs are cases of their own on a day the carrier billed; else the day is one case (result)
+            if (billedCarrierDays.contains(carrierDay)) {
+                missing.computeIfAbsent(carrierDay, k -> new ArrayList<>()).add(new Discrepancy(
+                        ExceptionType.RECON_MISSING_ON_INVOICE, leg.carrierName(), leg.utcDay(), null, leg.legId(),
+                        null, leg.cost(), null, leg.billedMinutes(), null, 1, "leg " + leg.legId() + " ("
+                        + leg.billedMinutes() + " min, " + leg.cost().toPlainString() + ") is on no invoice of "
+                        + leg.carrierName() + " for " + leg.utcDay()));
+            }
+        }
+
+        /** Findings (lines in order, then the unbilled legs by carrier and day) and the summaries. */
+        public Result result() {
+            List<Discrepancy> all = new ArrayList<>(found);
+            unbilledDays.forEach((carrierDay, key) -> {
+                if (billedCarrierDays.contains(carrierDay)) {
+                    all.addAll(missing.get(carrierDay));
+                    return;
+                }
+                Tally tally = tallies.get(key);
+                tally.noInvoice = true;
+                all.add(new Discrepancy(ExceptionType.RECON_NO_INVOICE, key.carrierName(), key.day(), null, null,
+                        null, tally.internalCost, null, tally.internalMinutes, null, tally.missingOnInvoice,
+                        key.carrierName() + " billed nothing for " + key.day() + ": " + tally.missingOnInvoice
+                                + " carrier legs, " + tally.internalMinutes + " min, " + tally.internalCost
+                                + " rated"));
+            });
+            List<ReconciliationSummary> summaries = new ArrayList<>();
+            tallies.forEach((key, tally) -> summaries.add(tally.summary(key)));
+            return new Result(summaries, all);
+        }
+
+        private void compare(BilledLine line, InternalLeg leg, LocalDate day, Tally tally) {
             BigDecimal internalCharge = leg.cost();
             if (internalCharge == null || internalCharge.subtract(line.charge()).abs().compareTo(chargeTolerance) > 0) {
                 tally.chargeMismatches++;
@@ -102,40 +171,6 @@ public final class Reconciler {
                         + leg.billedMinutes() + " min rated"));
             }
         }
-
-        Map<String, List<InternalLeg>> unbilledByCarrierDay = new TreeMap<>();
-        for (InternalLeg leg : legs) {
-            // an unrated leg is already a case of its own (UNRATED_LEG); it is expected on an invoice once rated
-            if (leg.isCarrierLeg() && leg.cost() != null && days.contains(leg.utcDay())
-                    && !matchedLegs.contains(leg.legId())) {
-                unbilledByCarrierDay.computeIfAbsent(leg.carrierName() + "|" + leg.utcDay(), k -> new ArrayList<>())
-                        .add(leg);
-            }
-        }
-        unbilledByCarrierDay.forEach((carrierDay, unbilled) -> {
-            InternalLeg first = unbilled.get(0);
-            Tally tally = tallies.computeIfAbsent(
-                    new Key(first.carrierName(), first.utcDay(), ReconciliationSummary.UNBILLED), k -> new Tally());
-            unbilled.forEach(tally::unbilled);
-            if (billedCarrierDays.contains(carrierDay)) {
-                unbilled.forEach(leg -> found.add(new Discrepancy(ExceptionType.RECON_MISSING_ON_INVOICE,
-                        leg.carrierName(), leg.utcDay(), null, leg.legId(), null, leg.cost(), null,
-                        leg.billedMinutes(), null, 1, "leg " + leg.legId() + " (" + leg.billedMinutes() + " min, "
-                        + (leg.cost() == null ? "unrated" : leg.cost().toPlainString()) + ") is on no invoice of "
-                        + leg.carrierName() + " for " + leg.utcDay())));
-            } else {
-                tally.noInvoice = true;
-                found.add(new Discrepancy(ExceptionType.RECON_NO_INVOICE, first.carrierName(), first.utcDay(), null,
-                        null, null, tally.internalCost, null, tally.internalMinutes, null, unbilled.size(),
-                        first.carrierName() + " billed nothing for " + first.utcDay() + ": " + unbilled.size()
-                                + " carrier legs, " + tally.internalMinutes + " min, " + tally.internalCost
-                                + " rated"));
-            }
-        });
-
-        List<ReconciliationSummary> summaries = new ArrayList<>();
-        tallies.forEach((key, tally) -> summaries.add(tally.summary(key)));
-        return new Result(summaries, found);
     }
 
     private record Key(String carrierName, LocalDate day, String invoiceNumber) implements Comparable<Key> {

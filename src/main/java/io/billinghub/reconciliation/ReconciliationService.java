@@ -21,14 +21,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reconciles finalised days: loads current invoice lines and rated legs, matches them, replaces the day's results
- * and refreshes the day's discrepancy cases (new ones opened, vanished ones auto-resolved).
+ * Reconciles finalised days, one day at a time: streams the day's current invoice lines and rated legs through the
+ * matcher, replaces the day's results and refreshes the day's discrepancy cases (new ones opened in batches,
+ * vanished ones auto-resolved).
  */
 @Service
 public class ReconciliationService {
@@ -37,6 +40,8 @@ public class ReconciliationService {
     private static final Set<ExceptionType> DAY_TYPES = EnumSet.of(ExceptionType.RECON_CHARGE_DELTA,
             ExceptionType.RECON_MINUTE_DELTA, ExceptionType.RECON_MISSING_ON_INVOICE,
             ExceptionType.RECON_NOT_IN_USAGE, ExceptionType.RECON_NO_INVOICE, ExceptionType.RECON_DUPLICATE_BILLING);
+    // cases raised per statement; each batch also reads the raw text of its lines
+    private static final int CASE_BATCH = 2_000;
 
     /** What a pass did. */
     public record Outcome(Set<LocalDate> days, int summaries, int matchedLines, Map<String, Integer> discrepancies) {
@@ -47,12 +52,15 @@ public class ReconciliationService {
     private final ExceptionQueue exceptions;
     private final ReconciliationProperties properties;
     private final Reconciler reconciler;
+    private final DayReader reader;
     private final List<String> tenants;
     private final Clock clock;
 
     public ReconciliationService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ExceptionQueue exceptions,
-                                 ReconciliationProperties properties, TelephonyProperties telephony, Clock clock) {
+                                 ReconciliationProperties properties, TelephonyProperties telephony, DayReader reader,
+                                 Clock clock) {
         this.jdbc = jdbc;
+        this.reader = reader;
         this.tenants = telephony.tenants().stream().map(TelephonyProperties.Tenant::id).toList();
         this.tx = tx;
         this.exceptions = exceptions;
@@ -90,50 +98,50 @@ public class ReconciliationService {
         if (days.isEmpty()) {
             return new Outcome(days, 0, 0, Map.of());
         }
-        MapSqlParameterSource p = new MapSqlParameterSource("days", days);
-        List<BilledLine> lines = jdbc.query("""
-                select l.id, i.carrier_name, i.invoice_number, f.file_name, l.position, l.leg_reference, l.utc_day,
-                    l.minutes, l.charge, l.raw
-                from carrier_invoice_line l
-                join carrier_invoice i on i.id = l.invoice_id
-                join carrier_invoice_file f on f.id = i.file_id
-                where i.status = 'CURRENT'
-                  and (l.utc_day in (:days) or l.leg_reference in (
-                      select leg_id from rated_leg where utc_day in (:days) and leg_class = 'CARRIER'))
-                order by i.carrier_name, i.invoice_number, l.line_no""", p, (rs, i) -> new BilledLine(
-                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getObject(7, LocalDate.class), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10)));
-        // the day's carrier legs, plus any leg a line of these days references (it may lie on another day)
-        List<InternalLeg> legs = jdbc.query("""
-                select leg_id, carrier_name, utc_day, leg_class, billed_minutes, cost from rated_leg
-                where (utc_day in (:days) and leg_class = 'CARRIER' and carrier_id is not null)
-                   or leg_id in (
-                      select l.leg_reference from carrier_invoice_line l
-                      join carrier_invoice i on i.id = l.invoice_id
-                      where i.status = 'CURRENT' and l.utc_day in (:days))""", p,
-                (rs, i) -> new InternalLeg(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6)));
-
-        Reconciler.Result result = reconciler.reconcile(days, legs, lines);
-        Instant now = clock.instant();
-        tx.executeWithoutResult(status -> {
-            jdbc.update("delete from reconciliation_result where utc_day in (:days)", p);
-            for (ReconciliationSummary s : result.summaries()) {
-                insert(s, runId, now);
-            }
-        });
         Map<String, Integer> byType = new TreeMap<>();
-        Map<LocalDate, Set<String>> keysByDay = new TreeMap<>();
-        days.forEach(day -> keysByDay.put(day, new HashSet<>()));
-        for (Discrepancy d : result.discrepancies()) {
-            byType.merge(d.type().name(), 1, Integer::sum);
-            keysByDay.get(d.utcDay()).add(d.dedupeKey());
-            exceptions.raise(caseOf(d, runId, correlationId));
+        int summaries = 0;
+        int matched = 0;
+        Map<LocalDate, List<Long>> fromOtherDays = reader.linesFromOtherDays(days);
+        for (LocalDate day : days) {
+            // a day per transaction: memory follows a day, and a crash leaves each day as it was or as now
+            Reconciler.Result result = tx.execute(status -> reconcileDay(day,
+                    fromOtherDays.getOrDefault(day, List.of()), runId, correlationId));
+            summaries += result.summaries().size();
+            matched += result.summaries().stream().mapToInt(ReconciliationSummary::matchedLines).sum();
+            result.discrepancies().forEach(d -> byType.merge(d.type().name(), 1, Integer::sum));
         }
-        keysByDay.forEach((day, keys) -> exceptions.autoResolveAbsent(DAY_TYPES, Discrepancy.scope(day), keys,
-                "no longer found when " + day + " was reconciled again"));
-        int matched = result.summaries().stream().mapToInt(ReconciliationSummary::matchedLines).sum();
-        return new Outcome(days, result.summaries().size(), matched, byType);
+        return new Outcome(days, summaries, matched, byType);
+    }
+
+    /** Replaces the day's results and refreshes its cases: new ones opened, vanished ones auto-resolved. */
+    private Reconciler.Result reconcileDay(LocalDate day, List<Long> linesFromOtherDays, String runId,
+                                           String correlationId) {
+        Reconciler.Pass pass = reconciler.start(Set.of(day));
+        reader.read(day, linesFromOtherDays, pass);
+        Reconciler.Result result = pass.result();
+        Instant now = clock.instant();
+        jdbc.update("delete from reconciliation_result where utc_day = :day", new MapSqlParameterSource("day", day));
+        jdbc.batchUpdate("""
+                insert into reconciliation_result (carrier_name, utc_day, invoice_number, status, matched_lines,
+                    charge_mismatches, minute_mismatches, missing_on_invoice, not_in_usage, internal_legs,
+                    internal_billed_minutes, internal_cost, invoice_lines, invoice_minutes, invoice_charge,
+                    reconciled_at, run_id)
+                values (:carrier, :day, :invoice, :status, :matched, :charge, :minute, :missing, :notInUsage, :legs,
+                    :minutes, :cost, :lines, :invoiceMinutes, :invoiceCharge, :now, :run)""",
+                result.summaries().stream().map(s -> row(s, runId, now)).toArray(SqlParameterSource[]::new));
+
+        List<Discrepancy> found = result.discrepancies();
+        Set<String> keys = new HashSet<>();
+        for (int from = 0; from < found.size(); from += CASE_BATCH) {
+            List<Discrepancy> batch = found.subList(from, Math.min(found.size(), from + CASE_BATCH));
+            Map<Long, String> raw = reader.raw(batch.stream().filter(d -> d.line() != null)
+                    .map(d -> d.line().lineId()).collect(Collectors.toSet()));
+            exceptions.raiseAll(batch.stream().map(d -> caseOf(d, raw, runId, correlationId)).toList());
+            batch.forEach(d -> keys.add(d.dedupeKey()));
+        }
+        exceptions.autoResolveAbsent(DAY_TYPES, Discrepancy.scope(day), keys,
+                "no longer found when " + day + " was reconciled again");
+        return result;
     }
 
     /** Those of the days whose usage every tenant has extracted after the day ended. */
@@ -185,26 +193,19 @@ public class ReconciliationService {
                 });
     }
 
-    private void insert(ReconciliationSummary s, String runId, Instant now) {
-        jdbc.update("""
-                insert into reconciliation_result (carrier_name, utc_day, invoice_number, status, matched_lines,
-                    charge_mismatches, minute_mismatches, missing_on_invoice, not_in_usage, internal_legs,
-                    internal_billed_minutes, internal_cost, invoice_lines, invoice_minutes, invoice_charge,
-                    reconciled_at, run_id)
-                values (:carrier, :day, :invoice, :status, :matched, :charge, :minute, :missing, :notInUsage, :legs,
-                    :minutes, :cost, :lines, :invoiceMinutes, :invoiceCharge, :now, :run)""",
-                new MapSqlParameterSource("carrier", s.carrierName()).addValue("day", s.utcDay())
-                        .addValue("invoice", s.invoiceNumber()).addValue("status", s.status())
-                        .addValue("matched", s.matchedLines()).addValue("charge", s.chargeMismatches())
-                        .addValue("minute", s.minuteMismatches()).addValue("missing", s.missingOnInvoice())
-                        .addValue("notInUsage", s.notInUsage()).addValue("legs", s.internalLegs())
-                        .addValue("minutes", s.internalBilledMinutes()).addValue("cost", s.internalCost())
-                        .addValue("lines", s.invoiceLines()).addValue("invoiceMinutes", s.invoiceMinutes())
-                        .addValue("invoiceCharge", s.invoiceCharge()).addValue("now", SqlTime.utc(now))
-                        .addValue("run", runId));
+    private static SqlParameterSource row(ReconciliationSummary s, String runId, Instant now) {
+        return new MapSqlParameterSource("carrier", s.carrierName()).addValue("day", s.utcDay())
+                .addValue("invoice", s.invoiceNumber()).addValue("status", s.status())
+                .addValue("matched", s.matchedLines()).addValue("charge", s.chargeMismatches())
+                .addValue("minute", s.minuteMismatches()).addValue("missing", s.missingOnInvoice())
+                .addValue("notInUsage", s.notInUsage()).addValue("legs", s.internalLegs())
+                .addValue("minutes", s.internalBilledMinutes()).addValue("cost", s.internalCost())
+                .addValue("lines", s.invoiceLines()).addValue("invoiceMinutes", s.invoiceMinutes())
+                .addValue("invoiceCharge", s.invoiceCharge()).addValue("now", SqlTime.utc(now))
+                .addValue("run", runId);
     }
 
-    private static NewException caseOf(Discrepancy d, String runId, String correlationId) {
+    private static NewException caseOf(Discrepancy d, Map<Long, String> raw, String runId, String correlationId) {
         NewException.Builder builder = NewException.of(d.type(), d.message())
                 .pipeline(PIPELINE)
                 .source(d.line() == null ? "usage " + d.carrierName() + " " + d.utcDay() : d.line().fileName(),
@@ -223,7 +224,7 @@ public class ReconciliationService {
                 .context("internalMinutes", plain(d.internalMinutes()))
                 .context("invoiceMinutes", plain(d.invoiceMinutes()));
         if (d.line() != null) {
-            builder.payload(d.line().raw().getBytes(StandardCharsets.UTF_8), "text");
+            builder.payload(raw.get(d.line().lineId()).getBytes(StandardCharsets.UTF_8), "text");
         }
         return builder.build();
     }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ReconcilerTest {
@@ -23,7 +24,7 @@ class ReconcilerTest {
     private BilledLine line(String carrier, String ref, LocalDate day, String minutes, String charge) {
         long id = ++lineIds;
         return new BilledLine(id, carrier, "INV-1", "inv.csv", "line " + (id + 1), ref, day, new BigDecimal(minutes),
-                new BigDecimal(charge), "raw " + id);
+                new BigDecimal(charge));
     }
 
     @Test
@@ -89,5 +90,28 @@ class ReconcilerTest {
             assertThat(d.type()).isEqualTo(ExceptionType.RECON_NOT_IN_USAGE);
             assertThat(d.message()).contains("is a MONITOR leg");
         });
+    }
+
+    @Test
+    void aLineBillsItsOwnDayEvenWhenItsLegLiesOnTheNext() {
+        LocalDate next = DAY.plusDays(1);
+        List<InternalLeg> legs = List.of(leg("a", "BW", "1", "0.01"),
+                new InternalLeg("n", "BW", next, "CARRIER", BigDecimal.ONE, new BigDecimal("0.01")));
+        List<BilledLine> lines = List.of(line("BW", "n", DAY, "1", "0.01"));
+        // Bandwidth billed something dated DAY, so its leg a there is missing, not a day without invoice; the
+        // line itself is matched on the leg's day
+        Reconciler.Result together = reconciler.reconcile(Set.of(DAY, next), legs, lines);
+        assertThat(together.discrepancies()).extracting(d -> d.type() + " " + d.utcDay() + " " + d.legId())
+                .containsExactly("RECON_MISSING_ON_INVOICE 2026-10-15 a");
+        assertThat(together.summaries()).extracting(s -> s.utcDay() + " " + s.invoiceNumber() + " " + s.status())
+                .containsExactly("2026-10-15 (none) UNBILLED_LEGS", "2026-10-16 INV-1 MATCHED");
+
+        // a day at a time, as the service reconciles: the same findings and summaries
+        Reconciler.Result first = reconciler.reconcile(Set.of(DAY), legs, lines);
+        Reconciler.Result second = reconciler.reconcile(Set.of(next), legs, lines);
+        assertThat(Stream.concat(first.discrepancies().stream(), second.discrepancies().stream()).toList())
+                .isEqualTo(together.discrepancies());
+        assertThat(Stream.concat(first.summaries().stream(), second.summaries().stream()).toList())
+                .isEqualTo(together.summaries());
     }
 }
