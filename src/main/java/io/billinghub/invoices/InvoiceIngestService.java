@@ -39,7 +39,7 @@ public class InvoiceIngestService {
 
     /** What one file did. */
     public record Outcome(long fileId, boolean duplicate, String format, int recordsIn, int accepted, int rejected,
-                          List<Long> invoiceIds, Set<LocalDate> days, String checksum) {
+                          List<Long> invoiceIds, Set<LocalDate> days, String checksum, String carrierName) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -73,8 +73,9 @@ public class InvoiceIngestService {
         if (!stored.isEmpty()) {
             long fileId = ((Number) stored.get(0).get("id")).longValue();
             return (Boolean) stored.get(0).get("completed")
-                    ? new Outcome(fileId, true, null, 0, 0, 0, List.of(), Set.of(), checksum)
-                    : resumed(fileId, checksum);
+                    ? new Outcome(fileId, true, null, 0, 0, 0, List.of(), Set.of(), checksum,
+                            carrier.carrierName())
+                    : resumed(fileId, checksum, carrier.carrierName());
         }
         InvoiceParser parser = formats.parserFor(start(file));
         try {
@@ -116,7 +117,7 @@ public class InvoiceIngestService {
                     .addValue("in", counts.recordsIn()).addValue("accepted", counts.accepted())
                     .addValue("rejected", counts.rejected()));
             return new Outcome(fileId, false, parser.format(), counts.recordsIn(), counts.accepted(),
-                    counts.rejected(), store.invoiceIds(), store.days(), file.checksum());
+                    counts.rejected(), store.invoiceIds(), store.days(), file.checksum(), carrier.carrierName());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the invoice file " + carrierId + "/" + fileName, e);
         }
@@ -126,7 +127,7 @@ public class InvoiceIngestService {
      * Stored (with the cases of its rejected records, in the same transaction), but what follows (total checks,
      * reconciliation) did not finish: a replay or a restart resumes it on what was stored.
      */
-    private Outcome resumed(long fileId, String checksum) {
+    private Outcome resumed(long fileId, String checksum, String carrierName) {
         MapSqlParameterSource file = new MapSqlParameterSource("file", fileId);
         Map<String, Object> counts = jdbc.queryForMap("""
                 select format, lines_in, lines_accepted, lines_rejected from carrier_invoice_file where id = :file""",
@@ -138,7 +139,7 @@ public class InvoiceIngestService {
                 where i.file_id = :file""", file, LocalDate.class));
         return new Outcome(fileId, false, (String) counts.get("format"), (Integer) counts.get("lines_in"),
                 (Integer) counts.get("lines_accepted"), (Integer) counts.get("lines_rejected"), invoiceIds, days,
-                checksum);
+                checksum, carrierName);
     }
 
     /** The file's first bytes, which tell its format. */

@@ -98,6 +98,7 @@ public class InvoiceSteps {
             reconciliation.checkInvoiceTotal(invoiceId, runId, correlationId);
         }
         exchange.setProperty(ReconciliationSteps.INVOICE_DAYS, outcome.days());
+        exchange.setProperty(ReconciliationSteps.INVOICE_CARRIER, outcome.carrierName());
         exchange.setProperty(FILE_ID, outcome.fileId());
     }
 

@@ -42,14 +42,15 @@ public class DayReader {
      * days: the only lines of a day that its own date does not find. Few (a carrier clock a second off at
      * midnight), but finding them takes a join of every line with the days' legs, so it is done once for all days.
      */
-    public Map<LocalDate, List<Long>> linesFromOtherDays(Set<LocalDate> days) {
+    public Map<LocalDate, List<Long>> linesFromOtherDays(Set<LocalDate> days, String carrierName) {
         Map<LocalDate, List<Long>> lines = new TreeMap<>();
         jdbc.query("""
                 select l.id, r.utc_day from rated_leg r
                 join carrier_invoice_line l on l.leg_reference = r.leg_id
                 join carrier_invoice i on i.id = l.invoice_id
-                where i.status = 'CURRENT' and r.utc_day in (:days) and l.utc_day <> r.utc_day""",
-                new MapSqlParameterSource("days", days), rs -> {
+                where i.status = 'CURRENT' and r.utc_day in (:days) and l.utc_day <> r.utc_day
+                  and (cast(:carrier as text) is null or i.carrier_name = :carrier)""",
+                new MapSqlParameterSource("days", days).addValue("carrier", carrierName), rs -> {
                     lines.computeIfAbsent(rs.getObject(2, LocalDate.class), d -> new ArrayList<>()).add(rs.getLong(1));
                 });
         return lines;
@@ -57,10 +58,11 @@ public class DayReader {
 
     /**
      * Feeds the day's lines (those dated on it and {@code fromOtherDays}), then its legs, to a pass covering the
-     * day. Call inside a transaction.
+     * day: one carrier's lines and legs, or every carrier's when {@code carrierName} is null. Call inside a
+     * transaction.
      */
-    public void read(LocalDate day, Collection<Long> fromOtherDays, Reconciler.Pass pass) {
-        MapSqlParameterSource p = new MapSqlParameterSource("day", day)
+    public void read(LocalDate day, String carrierName, Collection<Long> fromOtherDays, Reconciler.Pass pass) {
+        MapSqlParameterSource p = new MapSqlParameterSource("day", day).addValue("carrier", carrierName)
                 .addValue("others", fromOtherDays.toArray(Long[]::new));
         // joined with the day's legs only (one hash join, not a lookup per line); the few lines whose leg is not
         // on the day are looked up afterwards, which only reorders their findings
@@ -73,6 +75,7 @@ public class DayReader {
                 join carrier_invoice_file f on f.id = i.file_id
                 left join rated_leg r on r.leg_id = l.leg_reference and r.utc_day = :day
                 where i.status = 'CURRENT' and (l.utc_day = :day or l.id = any(cast(:others as bigint[])))
+                  and (cast(:carrier as text) is null or i.carrier_name = :carrier)
                 order by i.carrier_name, i.invoice_number, l.line_no""", p, rs -> {
                     BilledLine line = new BilledLine(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
@@ -88,7 +91,8 @@ public class DayReader {
         // unrated legs are never missing on an invoice (they are cases of their own), so they are not read
         streaming.query("""
                 select leg_id, carrier_name, utc_day, leg_class, billed_minutes, cost from rated_leg
-                where utc_day = :day and leg_class = 'CARRIER' and cost is not null""", p,
+                where utc_day = :day and leg_class = 'CARRIER' and cost is not null
+                  and (cast(:carrier as text) is null or carrier_name = :carrier)""", p,
                 rs -> {
                     pass.leg(leg(rs, 1));
                 });

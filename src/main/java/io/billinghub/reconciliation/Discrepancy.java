@@ -17,10 +17,15 @@ public record Discrepancy(ExceptionType type, String carrierName, LocalDate utcD
         return day + "|";
     }
 
+    /** Every case of one carrier on one reconciled day starts with this (all carriers' when it is null). */
+    public static String scope(LocalDate day, String carrierName) {
+        return carrierName == null ? scope(day) : scope(day) + carrierName + "|";
+    }
+
     public String dedupeKey() {
         // the line by its invoice and position, never its row id: the key must be the same on every node and
         // after the file is ingested again
-        return scope(utcDay) + carrierName + "|" + type + "|" + (legId == null ? "" : legId) + "|"
+        return scope(utcDay, carrierName) + type + "|" + (legId == null ? "" : legId) + "|"
                 + (line == null ? "" : line.invoiceNumber() + " " + line.position());
     }
 }

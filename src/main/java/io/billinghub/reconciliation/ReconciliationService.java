@@ -92,6 +92,17 @@ public class ReconciliationService {
      * the day ended; the others wait (an invoice arriving before the usage is not a discrepancy).
      */
     public Outcome reconcile(Collection<LocalDate> candidateDays, String runId, String correlationId) {
+        return reconcile(candidateDays, null, runId, correlationId);
+    }
+
+    /**
+     * As {@link #reconcile(Collection, String, String)} for one carrier's lines and legs only (its invoice
+     * arrived): a carrier's findings depend on nothing of another carrier, so the others' results stand.
+     *
+     * @param carrierName the carrier (its usage name), or null for all
+     */
+    public Outcome reconcile(Collection<LocalDate> candidateDays, String carrierName, String runId,
+                             String correlationId) {
         Set<LocalDate> days = new TreeSet<>();
         candidateDays.stream().filter(this::finalised).forEach(days::add);
         days.retainAll(usageComplete(days));
@@ -101,10 +112,10 @@ public class ReconciliationService {
         Map<String, Integer> byType = new TreeMap<>();
         int summaries = 0;
         int matched = 0;
-        Map<LocalDate, List<Long>> fromOtherDays = reader.linesFromOtherDays(days);
+        Map<LocalDate, List<Long>> fromOtherDays = reader.linesFromOtherDays(days, carrierName);
         for (LocalDate day : days) {
             // a day per transaction: memory follows a day, and a crash leaves each day as it was or as now
-            Reconciler.Result result = tx.execute(status -> reconcileDay(day,
+            Reconciler.Result result = tx.execute(status -> reconcileDay(day, carrierName,
                     fromOtherDays.getOrDefault(day, List.of()), runId, correlationId));
             summaries += result.summaries().size();
             matched += result.summaries().stream().mapToInt(ReconciliationSummary::matchedLines).sum();
@@ -114,13 +125,20 @@ public class ReconciliationService {
     }
 
     /** Replaces the day's results and refreshes its cases: new ones opened, vanished ones auto-resolved. */
-    private Reconciler.Result reconcileDay(LocalDate day, List<Long> linesFromOtherDays, String runId,
-                                           String correlationId) {
+    private Reconciler.Result reconcileDay(LocalDate day, String carrierName, List<Long> linesFromOtherDays,
+                                           String runId, String correlationId) {
+        MapSqlParameterSource slice = new MapSqlParameterSource("day", day).addValue("carrier", carrierName);
+        // one pass of a day at a time, whichever node or file asks (two carriers' invoices arriving together):
+        // results and cases of a day are replaced by one pass, never interleaved by two
+        jdbc.query("select pg_advisory_xact_lock(hashtext('reconciliation|' || :day))", slice, rs -> {
+        });
         Reconciler.Pass pass = reconciler.start(Set.of(day));
-        reader.read(day, linesFromOtherDays, pass);
+        reader.read(day, carrierName, linesFromOtherDays, pass);
         Reconciler.Result result = pass.result();
         Instant now = clock.instant();
-        jdbc.update("delete from reconciliation_result where utc_day = :day", new MapSqlParameterSource("day", day));
+        jdbc.update("""
+                delete from reconciliation_result
+                where utc_day = :day and (cast(:carrier as text) is null or carrier_name = :carrier)""", slice);
         jdbc.batchUpdate("""
                 insert into reconciliation_result (carrier_name, utc_day, invoice_number, status, matched_lines,
                     charge_mismatches, minute_mismatches, missing_on_invoice, not_in_usage, internal_legs,
@@ -139,7 +157,7 @@ public class ReconciliationService {
             exceptions.raiseAll(batch.stream().map(d -> caseOf(d, raw, runId, correlationId)).toList());
             batch.forEach(d -> keys.add(d.dedupeKey()));
         }
-        exceptions.autoResolveAbsent(DAY_TYPES, Discrepancy.scope(day), keys,
+        exceptions.autoResolveAbsent(DAY_TYPES, Discrepancy.scope(day, carrierName), keys,
                 "no longer found when " + day + " was reconciled again");
         return result;
     }

@@ -21,6 +21,8 @@ public class ReconciliationSteps {
 
     /** The UTC days an ingested invoice file has lines on (set by the ingest step). */
     public static final String INVOICE_DAYS = "hubInvoiceDays";
+    /** The carrier (usage name) whose invoice file set {@link #INVOICE_DAYS}; absent: every carrier's. */
+    public static final String INVOICE_CARRIER = "hubInvoiceCarrier";
 
     private final ReconciliationService reconciliation;
     private final RunRegistry runs;
@@ -38,25 +40,26 @@ public class ReconciliationSteps {
         for (LocalDate day = period.atDay(1); !day.isAfter(period.atEndOfMonth()); day = day.plusDays(1)) {
             days.add(day);
         }
-        reconcile(exchange, "reconcile " + period, days);
+        reconcile(exchange, "reconcile " + period, days, null);
     }
 
     public void reconcileLookback(Exchange exchange) {
-        reconcile(exchange, "reconcile lookback", reconciliation.lookbackDays());
+        reconcile(exchange, "reconcile lookback", reconciliation.lookbackDays(), null);
     }
 
     @SuppressWarnings("unchecked")
     public void reconcileInvoiceDays(Exchange exchange) {
         Collection<LocalDate> days = exchange.getProperty(INVOICE_DAYS, Collection.class);
         if (days != null && !days.isEmpty()) {
-            reconcile(exchange, "reconcile invoice days", days);
+            reconcile(exchange, "reconcile invoice days", days,
+                    exchange.getProperty(INVOICE_CARRIER, String.class));
         }
     }
 
-    private void reconcile(Exchange exchange, String phase, Collection<LocalDate> candidates) {
+    private void reconcile(Exchange exchange, String phase, Collection<LocalDate> candidates, String carrierName) {
         String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
         Instant started = clock.instant();
-        ReconciliationService.Outcome outcome = reconciliation.reconcile(candidates, runId,
+        ReconciliationService.Outcome outcome = reconciliation.reconcile(candidates, carrierName, runId,
                 exchange.getProperty(HubExchange.CORRELATION_ID, String.class));
         // not finalised yet, or their usage is not extracted yet: reconciled by a later run
         Set<LocalDate> pending = new TreeSet<>(candidates);
