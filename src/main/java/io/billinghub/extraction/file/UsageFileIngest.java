@@ -81,7 +81,13 @@ public class UsageFileIngest {
         this.stream = new RatedUsageStream(properties.chunkSize());
     }
 
-    public Outcome ingest(String tenantId, String source, InputStream content, String runId, String correlationId) {
+    /**
+     * @param source   tenant/file name, for the cases of rejected lines
+     * @param checksum the file's checksum: a rejected line's case is keyed by it and the line, so the same file
+     *                 sent again under another name opens no second case
+     */
+    public Outcome ingest(String tenantId, String source, String checksum, InputStream content, String runId,
+                          String correlationId) {
         ActiveTelephonyReference.Snapshot snapshot = reference.require();
         return tx.execute(status -> {
             Instant now = clock.instant();
@@ -92,7 +98,9 @@ public class UsageFileIngest {
                 for (RejectedRecord rejected : work.chunk().rejected()) {
                     exceptions.raise(rejected.toCase(ExceptionType.MALFORMED_RECORD, PIPELINE, source)
                             .run(runId, correlationId)
-                            .dedupeKey("usage-file|" + source + "|" + rejected.position())
+                            .dedupeKey("usage-file|" + tenantId + "|" + checksum + "|" + rejected.position())
+                            .context("tenantId", tenantId)
+                            .context("fileChecksum", checksum)
                             .build());
                 }
                 tally.rated(rating.account(work.chunk().legs(), work.rated(), snapshot.versionId(), runId,

@@ -54,12 +54,13 @@ public class UsageFileSteps {
         runSteps.ensure(exchange, UsageFileIngest.PIPELINE);
         String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
         Instant started = clock.instant();
+        String checksum = exchange.getProperty(HubExchange.FILE_CHECKSUM, String.class);
         UsageFileIngest.Outcome outcome;
         try (InputStream content = exchange.getIn().getMandatoryBody(InputStream.class)) {
-            outcome = ingest.ingest(tenantId, source, content, runId,
+            outcome = ingest.ingest(tenantId, source, checksum, content, runId,
                     exchange.getProperty(HubExchange.CORRELATION_ID, String.class));
         }
-        runs.recordInput(runId, "usage-file", source, exchange.getProperty(HubExchange.FILE_CHECKSUM, String.class));
+        runs.recordInput(runId, "usage-file", source, checksum);
         Map<String, Object> read = new LinkedHashMap<>();
         read.put("file", source);
         read.put("inserted", outcome.inserted());
