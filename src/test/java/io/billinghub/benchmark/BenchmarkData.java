@@ -269,8 +269,9 @@ public final class BenchmarkData {
             for (Carrier carrier : CARRIERS) {
                 BufferedWriter out = invoices.get(carrier.name());
                 if (out != null) {
+                    // invoices state their total in cents
                     out.write("TOTAL," + invoiceNumber(carrier) + ",2026-11-05,USD,,,,,"
-                            + totals.get(carrier.name()).toPlainString() + "\n");
+                            + totals.get(carrier.name()).setScale(2, RoundingMode.HALF_UP).toPlainString() + "\n");
                     out.close();
                 }
             }

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class HubFullPath {
 
     /** What the hub ended with: its CPM rows, daily totals as stored, open cases by type. */
-    record Result(int cpmRows, DailyTotals totals, Map<String, Long> openCases, List<String> failedRuns) {
+    record Result(int cpmRows, DailyTotals totals, Map<String, Long> openCases, List<String> failedRuns,
+                  List<String> phases) {
     }
 
     private HubFullPath() {
@@ -45,7 +46,7 @@ final class HubFullPath {
             drop(invoice.getValue(), inbox(sftpRoot, invoice.getKey()));
         }
         awaitRuns(jdbc, "carrier-invoice-intake", data.invoiceFiles.size());
-        return new Result(cpm.size(), null, Map.of(), List.of());
+        return new Result(cpm.size(), null, Map.of(), List.of(), List.of());
     }
 
     /** Figures read after the clock stopped. */
@@ -66,7 +67,12 @@ final class HubFullPath {
         List<String> failed = jdbc.queryForList(
                 "select pipeline || ' ' || status || ': ' || coalesce(error, '') from pipeline_run "
                         + "where status <> 'SUCCEEDED'", String.class);
-        return new Result(timed.cpmRows(), totals, open, failed);
+        List<String> phases = jdbc.queryForList("""
+                select to_char(started_at, 'HH24:MI:SS.MS') || ' +'
+                    || to_char(extract(epoch from finished_at - started_at), 'FM9990.0') || ' s ' || phase
+                    || ' (' || records_in || ' in)'
+                from run_phase order by started_at""", String.class);
+        return new Result(timed.cpmRows(), totals, open, failed, phases);
     }
 
     private static Path inbox(Path sftpRoot, String folder) {

@@ -1,18 +1,23 @@
 package io.billinghub.benchmark;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
+import java.lang.management.GarbageCollectorMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
- * Measures one contender: wall time, peak heap (sampled every 10 ms, garbage included), peak live heap (what the
- * last collection left, the part that has to fit) and the process's peak resident memory (Linux VmHWM, reset
+ * Measures one contender: wall time, peak heap (sampled every 10 ms, garbage included), peak heap after a
+ * collection (what has to fit) and the process's peak resident memory (Linux VmHWM, reset
  * before each contender through /proc/self/clear_refs so that each gets its own peak).
  */
 final class Meter {
@@ -36,19 +41,28 @@ final class Meter {
         resetPeakRss();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long[] peaks = new long[2];
+        // the heap each collection leaves: what the contender keeps, plus garbage no collection has reached yet
+        NotificationListener afterGc = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                        .getGcInfo();
+                long after = heap.stream().map(MemoryPoolMXBean::getName)
+                        .map(pool -> info.getMemoryUsageAfterGc().get(pool))
+                        .mapToLong(usage -> usage == null ? 0 : usage.getUsed()).sum();
+                synchronized (peaks) {
+                    peaks[1] = Math.max(peaks[1], after);
+                }
+            }
+        };
+        List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+        collectors.forEach(gc -> ((NotificationEmitter) gc).addNotificationListener(afterGc, null, null));
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                long used = 0;
-                long live = 0;
-                for (MemoryPoolMXBean pool : heap) {
-                    used += pool.getUsage().getUsed();
-                    MemoryUsage afterGc = pool.getCollectionUsage();
-                    live += afterGc == null ? 0 : afterGc.getUsed();
+                long used = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+                synchronized (peaks) {
+                    peaks[0] = Math.max(peaks[0], used);
                 }
-                peaks[0] = Math.max(peaks[0], used);
-                peaks[1] = Math.max(peaks[1], live);
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
@@ -66,6 +80,9 @@ final class Meter {
             long nanos = System.nanoTime() - started;
             sampler.interrupt();
             sampler.join();
+            for (GarbageCollectorMXBean gc : collectors) {
+                ((NotificationEmitter) gc).removeNotificationListener(afterGc);
+            }
             into.add(new Measure(name, legs, nanos, peaks[0], peaks[1], peakRss()));
         }
         return result;

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class LegRaterTest {
 
     private static final CarrierProfile BANDWIDTH =
-            new CarrierProfile("bandwidth", "Bandwidth.com", ZoneId.of("America/New_York"), "USD", 4, RoundingMode.HALF_UP);
+            new CarrierProfile("bandwidth", "Bandwidth.com", ZoneId.of("America/New_York"), "USD", 4,
+                    RoundingMode.HALF_UP);
     private static final CarrierProfile TWILIO =
             new CarrierProfile("twilio", "Twilio", ZoneId.of("UTC"), "USD", 4, RoundingMode.HALF_UP);
 
@@ -103,5 +104,19 @@ class LegRaterTest {
         assertThat(LegRater.digitsOf("+1 (415) 555-0198")).isEqualTo("14155550198");
         assertThat(LegRater.digitsOf("0044 20 7946 0000")).isEqualTo("442079460000");
         assertThat(LegRater.digitsOf(null)).isEmpty();
+    }
+
+    @Test
+    void minutesInWholeNumbersAreTheDecimalDivisionRoundedHalfUp() {
+        // 1 s = 0.0166666… → 0.016667; 5 s = 0.083333…; 89 s = 1.483333…; 91 s = 1.516666… → 1.516667
+        assertThat(LegRater.minutes(1)).isEqualTo(new BigDecimal("0.016667"));
+        assertThat(LegRater.minutes(5)).isEqualTo(new BigDecimal("0.083333"));
+        assertThat(LegRater.minutes(89)).isEqualTo(new BigDecimal("1.483333"));
+        assertThat(LegRater.minutes(91)).isEqualTo(new BigDecimal("1.516667"));
+        assertThat(LegRater.minutes(0)).isEqualTo(new BigDecimal("0.000000"));
+        for (long seconds = 0; seconds <= 200_000; seconds++) {
+            assertThat(LegRater.minutes(seconds)).isEqualTo(BigDecimal.valueOf(seconds)
+                    .divide(BigDecimal.valueOf(60), LegRater.MINUTE_SCALE, RoundingMode.HALF_UP));
+        }
     }
 }

@@ -2,13 +2,9 @@ package io.billinghub.extraction.file;
 
 import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.extraction.UsageLeg;
-import java.io.BufferedReader;
+import io.billinghub.platform.Utf8Lines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,25 +36,17 @@ public final class UsageFileReader {
      *                                   without the required columns)
      */
     public Totals read(InputStream content, String tenantId, Consumer<Chunk> sink) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-                1 << 16);
-        long lineNo = 0;
+        Utf8Lines reader = new Utf8Lines(content);
         long lines = 0;
         long legs = 0;
         long rejected = 0;
         try {
-            String header = null;
-            while (header == null) {
-                String line = reader.readLine();
-                lineNo++;
-                if (line == null) {
-                    throw new InvalidUsageFileException("the file is empty: it has no header line");
-                }
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                header = line.isBlank() ? null : line;
+            String header = reader.next();
+            while (header != null && header.isBlank()) {
+                header = reader.next();
+            }
+            if (header == null) {
+                throw new InvalidUsageFileException("the file is empty: it has no header line");
             }
             UsageFileFormat format;
             try {
@@ -68,8 +56,7 @@ public final class UsageFileReader {
             }
             List<UsageLeg> chunk = new ArrayList<>(chunkSize + 16);
             List<RejectedRecord> chunkRejected = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNo++;
+            for (String line = reader.next(); line != null; line = reader.next()) {
                 if (line.isBlank()) {
                     continue;
                 }
@@ -78,7 +65,7 @@ public final class UsageFileReader {
                 try {
                     leg = format.leg(line, tenantId);
                 } catch (UsageFileFormat.RejectedLine e) {
-                    chunkRejected.add(new RejectedRecord("line " + lineNo, e.getMessage(), line));
+                    chunkRejected.add(new RejectedRecord("line " + reader.line(), e.getMessage(), line));
                     rejected++;
                     continue;
                 }
@@ -94,8 +81,8 @@ public final class UsageFileReader {
                 sink.accept(new Chunk(chunk, chunkRejected));
             }
             return new Totals(lines, legs, rejected);
-        } catch (CharacterCodingException e) {
-            throw new InvalidUsageFileException("line " + (lineNo + 1) + " is not UTF-8 text");
+        } catch (Utf8Lines.NotText e) {
+            throw new InvalidUsageFileException("line " + e.line() + " is not UTF-8 text: " + e.getMessage());
         } catch (IOException e) {
             throw new InvalidUsageFileException("the file could not be read: " + e.getMessage());
         }
