@@ -7,20 +7,31 @@ package io.billinghub.sandbox;
  */
 public final class FaultBurst {
 
+    private int passing;
     private int remaining;
     private long served;
 
     /** The next {@code requests} requests fail (0 switches the burst off). */
     public synchronized void arm(int requests) {
-        if (requests < 0) {
-            throw new IllegalArgumentException("a burst cannot be negative: " + requests);
+        armAfter(0, requests);
+    }
+
+    /** The next {@code passing} requests pass, then {@code requests} fail: a burst in the middle of a run. */
+    public synchronized void armAfter(int passingRequests, int requests) {
+        if (passingRequests < 0 || requests < 0) {
+            throw new IllegalArgumentException("a burst cannot be negative: " + passingRequests + ", " + requests);
         }
+        passing = passingRequests;
         remaining = requests;
     }
 
     /** Counts one request; true when it is one of the burst's. */
     public synchronized boolean take() {
         if (remaining == 0) {
+            return false;
+        }
+        if (passing > 0) {
+            passing--;
             return false;
         }
         remaining--;
@@ -39,6 +50,7 @@ public final class FaultBurst {
     }
 
     public synchronized void reset() {
+        passing = 0;
         remaining = 0;
         served = 0;
     }

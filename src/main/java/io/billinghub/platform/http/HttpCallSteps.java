@@ -26,12 +26,15 @@ public class HttpCallSteps {
     }
 
     public void check(Exchange exchange) {
-        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        Integer header = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        int status = header == null ? 0 : header;
         String what = exchange.getProperty("hubHttpCall", "HTTP call", String.class);
+        // the body goes only into a failure's message: scrubbing every page of a paged download cost more than
+        // staging it
+        String body = HttpStatusPolicy.succeeded(status) ? null
+                : Secrets.scrub(exchange.getMessage().getBody(String.class));
         try {
-            policy.check(what, status == null ? 0 : status,
-                    exchange.getMessage().getHeader("Retry-After", String.class),
-                    Secrets.scrub(exchange.getMessage().getBody(String.class)));
+            policy.check(what, status, exchange.getMessage().getHeader("Retry-After", String.class), body);
         } catch (RateLimitedException e) {
             if (e.retryAfter() != null) {
                 exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, e.retryAfter().toMillis());

@@ -23,7 +23,7 @@ public final class HttpStatusPolicy {
 
     /** Returns normally for 2xx; otherwise throws the exception its status calls for. */
     public void check(String what, int status, String retryAfterHeader, String body) {
-        if (status >= 200 && status < 300) {
+        if (succeeded(status)) {
             return;
         }
         String message = what + " answered HTTP " + status + (body == null || body.isBlank() ? ""
@@ -39,6 +39,11 @@ public final class HttpStatusPolicy {
             throw new TransientHttpException(message);
         }
         throw new RequestRejectedException(message);
+    }
+
+    /** A 2xx status: the answer is the caller's. */
+    public static boolean succeeded(int status) {
+        return status >= 200 && status < 300;
     }
 
     /** The delay a Retry-After header asks for, capped; null when absent or unreadable. */

@@ -20,10 +20,12 @@ public class VendorApiSteps {
 
     private final OAuthTokens tokens;
     private final HttpCallSteps http;
+    private final RequestBudgets budgets;
 
-    public VendorApiSteps(OAuthTokens tokens, HttpCallSteps http) {
+    public VendorApiSteps(OAuthTokens tokens, HttpCallSteps http, RequestBudgets budgets) {
         this.tokens = tokens;
         this.http = http;
+        this.budgets = budgets;
     }
 
     /** Sets the caller's request up for one vendor call. */
@@ -50,6 +52,11 @@ public class VendorApiSteps {
     /** After {@link #prepare}: a 404 answer is handed to the caller instead of failing the call. */
     public static void acceptNotFound(Exchange exchange) {
         exchange.setProperty(NOT_FOUND_IS_ANSWER, true);
+    }
+
+    /** Waits for the tenant's request budget; runs again on every retry, so a retried call is paced too. */
+    public void throttle(Exchange exchange) throws InterruptedException {
+        budgets.acquire(exchange.getProperty(BUDGET_KEY, String.class), exchange.getProperty(BUDGET, Integer.class));
     }
 
     /** Adds a valid bearer token (fetched or renewed when needed); runs again on every retry. */

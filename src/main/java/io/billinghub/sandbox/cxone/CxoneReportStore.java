@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       page but the last carries an opaque nextPageToken, the last one null. A report not COMPLETE answers 409;
  *       an unknown id 404; a token that is not this report's 400.</li>
  * </ul>
- * A report stores its request, not its lines: the lines are selected again from the (immutable) month for each
- * page, so thousands of reports cost little memory.
+ * A report stores its request, not its lines: the lines are selected again from the month for each page, so
+ * thousands of reports cost little memory.
  */
 public final class CxoneReportStore {
 
@@ -75,7 +75,8 @@ public final class CxoneReportStore {
         }
     }
 
-    private final List<CxoneReportLine> lines;
+    private final List<CxoneReportLine> configuredLines;
+    private volatile List<CxoneReportLine> lines;
     private final int configuredProcessingPolls;
     private final boolean configuredFailReports;
     private volatile int processingPolls;
@@ -93,7 +94,8 @@ public final class CxoneReportStore {
      */
     public CxoneReportStore(List<CxoneReportLine> lines, int processingPolls, boolean failReports, Duration retention,
                         Clock clock) {
-        this.lines = List.copyOf(lines);
+        this.configuredLines = List.copyOf(lines);
+        this.lines = configuredLines;
         this.configuredProcessingPolls = processingPolls;
         this.configuredFailReports = failReports;
         this.processingPolls = processingPolls;
@@ -168,8 +170,17 @@ public final class CxoneReportStore {
         this.failReports = newFailReports;
     }
 
-    /** Forgets every report, restarts the id sequence and restores the configured behaviour. */
+    /**
+     * A test hook: from now on reports are cut from these lines (in usageDate, lineId order), e.g. a volume month
+     * ({@link CxoneVolumeLines}), until {@link #reset()}.
+     */
+    public void serve(List<CxoneReportLine> newLines) {
+        this.lines = List.copyOf(newLines);
+    }
+
+    /** Forgets every report, restarts the id sequence and restores the configured lines and behaviour. */
     public void reset() {
+        this.lines = configuredLines;
         this.processingPolls = configuredProcessingPolls;
         this.failReports = configuredFailReports;
         reports.clear();

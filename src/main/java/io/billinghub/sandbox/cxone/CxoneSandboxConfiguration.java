@@ -1,6 +1,7 @@
 package io.billinghub.sandbox.cxone;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.billinghub.sandbox.RequestLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -19,9 +20,9 @@ import org.springframework.core.io.Resource;
 
 /**
  * The embedded CXone sandbox, active only with {@code hub.embedded.sandbox.enabled=true}: a generated month of
- * usage, its invoice, the report store, tokens and fault counters. Served under /sandbox/cxone by the hub's own
- * web server ({@link CxoneSandboxController}). Bean names start with "cxoneSandbox" so they never meet the hub's
- * own CXone beans (its cxoneReports and cxoneInvoices repositories).
+ * usage, its invoice, the report store, tokens, the tenant's request limit and fault counters. Served under
+ * /sandbox/cxone by the hub's own web server ({@link CxoneSandboxController}). Bean names start with "cxoneSandbox"
+ * so they never meet the hub's own CXone beans (its cxoneReports and cxoneInvoices repositories).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "hub.embedded.sandbox", name = "enabled", havingValue = "true")
@@ -32,6 +33,12 @@ public class CxoneSandboxConfiguration {
 
     @Bean
     CxoneMonth cxoneSandboxMonth(CxoneSandboxProperties properties) throws IOException {
+        if (properties.reportLines() > 0) {
+            CxoneMonth month = CxoneMonth.fromLines(properties.period(), properties.zone(),
+                    CxoneVolumeLines.of(properties.period(), properties.zone(), properties.reportLines()));
+            LOG.info("CXone sandbox serves {} synthetic usage lines of {}", month.lines().size(), month.period());
+            return month;
+        }
         if (!generated(properties)) {
             CxoneMonth month = CxoneMonth.fromLines(properties.period(), properties.zone(), load(properties.dataset()));
             LOG.info("CXone sandbox serves {} usage lines from {}", month.lines().size(), properties.dataset());
@@ -44,10 +51,13 @@ public class CxoneSandboxConfiguration {
         return month;
     }
 
-    /** The generated month has its invoice; a month read from a file has none (finance drops it as CSV). */
+    /**
+     * The generated month has its invoice; a month read from a file has none (finance drops it as CSV), nor has a
+     * synthetic one.
+     */
     @Bean
     CxoneSandboxInvoices cxoneSandboxInvoices(CxoneMonth month, CxoneSandboxProperties properties) {
-        return generated(properties) ? new CxoneSandboxInvoices(
+        return generated(properties) && properties.reportLines() == 0 ? new CxoneSandboxInvoices(
                 CxoneInvoiceBuilder.standard(month.zone()).build(month.period(), month.lines()))
                 : new CxoneSandboxInvoices();
     }
@@ -80,6 +90,12 @@ public class CxoneSandboxConfiguration {
     CxoneTokens cxoneSandboxTokens(CxoneSandboxProperties properties, ObjectProvider<Clock> clock) {
         return new CxoneTokens(properties.clientId(), properties.clientSecret(),
                 Duration.ofSeconds(properties.tokenTtlSeconds()), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    RequestLimit cxoneSandboxRequestLimit(CxoneSandboxProperties properties, ObjectProvider<Clock> clock) {
+        return new RequestLimit(properties.requestLimit(), properties.requestLimitBurst(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

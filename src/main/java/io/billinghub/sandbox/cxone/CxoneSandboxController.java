@@ -7,9 +7,11 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.sandbox.Bearer;
+import io.billinghub.sandbox.RequestLimit;
 import io.billinghub.sandbox.TruncatedJson;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -37,9 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The NICE CXone administrative API as the design document describes it: OAuth client credentials (JSON body),
  * asynchronous usage reports (submit, poll, paged data), the monthly invoice, and the invoice CSV a finance team
- * downloads. The API endpoints (reports and invoices, not the token endpoint or the CSV download) go through
- * {@link CxoneSandboxFaults} first, then the bearer token check: usage reports need the scope read:usage,
- * invoices read:billing.
+ * downloads. The API endpoints (reports and invoices, not the token endpoint or the CSV download) go through the
+ * tenant's {@link RequestLimit} first, then {@link CxoneSandboxFaults}, then the bearer token check: usage reports
+ * need the scope read:usage, invoices read:billing.
  */
 @RestController
 @RequestMapping("/sandbox/cxone")
@@ -66,15 +68,18 @@ class CxoneSandboxController {
 
     private final CxoneSandboxProperties properties;
     private final CxoneTokens tokens;
+    private final RequestLimit limit;
     private final CxoneSandboxFaults faults;
     private final CxoneReportStore reports;
     private final CxoneSandboxInvoices invoices;
     private final ObjectMapper objectMapper;
 
-    CxoneSandboxController(CxoneSandboxProperties properties, CxoneTokens tokens, CxoneSandboxFaults faults,
-                           CxoneReportStore reports, CxoneSandboxInvoices invoices, ObjectMapper objectMapper) {
+    CxoneSandboxController(CxoneSandboxProperties properties, CxoneTokens tokens, RequestLimit limit,
+                           CxoneSandboxFaults faults, CxoneReportStore reports, CxoneSandboxInvoices invoices,
+                           ObjectMapper objectMapper) {
         this.properties = properties;
         this.tokens = tokens;
+        this.limit = limit;
         this.faults = faults;
         this.reports = reports;
         this.invoices = invoices;
@@ -168,8 +173,16 @@ class CxoneSandboxController {
                 .body(new ApiError(e.status(), e.error(), e.getMessage()));
     }
 
-    /** Faults first (a gateway in front of the API), then the token and its scope. */
+    /** The request limit and the faults first (a gateway in front of the API), then the token and its scope. */
     private Optional<ResponseEntity<Object>> gate(String authorization, String scope) {
+        Optional<Duration> overLimit = limit.admit();
+        if (overLimit.isPresent()) {
+            long retryAfter = RequestLimit.retryAfterSeconds(overLimit.get());
+            return Optional.of(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
+                    .body(new ApiError(429, "rate_limited", "Over the limit of " + limit.requestsPerSecond()
+                            + " requests per second (burst " + limit.burst() + "); retry after " + retryAfter + " s")));
+        }
         CxoneSandboxFaults.Fault fault = faults.nextRequest();
         if (fault == CxoneSandboxFaults.Fault.RATE_LIMITED) {
             return Optional.of(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

@@ -8,16 +8,20 @@ import io.billinghub.sandbox.VendorBursts;
  * starts a "429 storm": it and the next {@code rateLimitBurst - 1} requests answer 429. Every
  * {@code unavailableEvery}-th request answers 503, unless a storm already covers it. Counters run across the
  * application until {@link #reset()}. The bursts (a storm or an outage of a set length, pages cut short) are test
- * hooks, off until armed.
+ * hooks, off until armed; so is {@link #behave}, which sets other periods until the reset.
  */
 public final class CxoneSandboxFaults {
 
     public enum Fault { NONE, RATE_LIMITED, UNAVAILABLE }
 
-    private final int rateLimitEvery;
-    private final int rateLimitBurst;
-    private final int unavailableEvery;
+    private final int configuredRateLimitEvery;
+    private final int configuredRateLimitBurst;
+    private final int configuredUnavailableEvery;
+    private int rateLimitEvery;
+    private int rateLimitBurst;
+    private int unavailableEvery;
     private long requests;
+    private long rateLimited;
     private long stormUntil;
     private final VendorBursts bursts = new VendorBursts();
 
@@ -27,9 +31,10 @@ public final class CxoneSandboxFaults {
      * @param unavailableEvery every Nth request answers 503 (0 = never)
      */
     public CxoneSandboxFaults(int rateLimitEvery, int rateLimitBurst, int unavailableEvery) {
-        if (rateLimitEvery < 0 || unavailableEvery < 0 || rateLimitBurst < 1) {
-            throw new IllegalArgumentException("fault counters must not be negative and a burst at least 1");
-        }
+        check(rateLimitEvery, rateLimitBurst, unavailableEvery);
+        this.configuredRateLimitEvery = rateLimitEvery;
+        this.configuredRateLimitBurst = rateLimitBurst;
+        this.configuredUnavailableEvery = unavailableEvery;
         this.rateLimitEvery = rateLimitEvery;
         this.rateLimitBurst = rateLimitBurst;
         this.unavailableEvery = unavailableEvery;
@@ -42,12 +47,14 @@ public final class CxoneSandboxFaults {
             return Fault.UNAVAILABLE;
         }
         if (bursts.storm().take()) {
+            rateLimited++;
             return Fault.RATE_LIMITED;
         }
         if (rateLimitEvery > 0 && n % rateLimitEvery == 0) {
             stormUntil = Math.max(stormUntil, n + rateLimitBurst - 1);
         }
         if (n <= stormUntil) {
+            rateLimited++;
             return Fault.RATE_LIMITED;
         }
         if (unavailableEvery > 0 && n % unavailableEvery == 0) {
@@ -65,14 +72,37 @@ public final class CxoneSandboxFaults {
         return bursts;
     }
 
+    /** A test hook: these periods from the next request on (counted from the last reset), until {@link #reset()}. */
+    public synchronized void behave(int newRateLimitEvery, int newRateLimitBurst, int newUnavailableEvery) {
+        check(newRateLimitEvery, newRateLimitBurst, newUnavailableEvery);
+        rateLimitEvery = newRateLimitEvery;
+        rateLimitBurst = newRateLimitBurst;
+        unavailableEvery = newUnavailableEvery;
+    }
+
     public synchronized long requests() {
         return requests;
     }
 
-    /** Starts the counters again and switches the bursts off, as after an application start. */
+    /** Requests answered 429 (storms and periodic ones) since the last reset. */
+    public synchronized long rateLimited() {
+        return rateLimited;
+    }
+
+    /** Starts the counters again, restores the configured periods and switches the bursts off, as after a start. */
     public synchronized void reset() {
         requests = 0;
+        rateLimited = 0;
         stormUntil = 0;
+        rateLimitEvery = configuredRateLimitEvery;
+        rateLimitBurst = configuredRateLimitBurst;
+        unavailableEvery = configuredUnavailableEvery;
         bursts.reset();
+    }
+
+    private static void check(int rateLimitEvery, int rateLimitBurst, int unavailableEvery) {
+        if (rateLimitEvery < 0 || unavailableEvery < 0 || rateLimitBurst < 1) {
+            throw new IllegalArgumentException("fault counters must not be negative and a burst at least 1");
+        }
     }
 }

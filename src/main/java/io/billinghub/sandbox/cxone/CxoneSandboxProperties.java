@@ -26,6 +26,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimitBurst       consecutive 429s per storm
  * @param retryAfterSeconds    the Retry-After value sent with a 429
  * @param unavailableEvery     every Nth API request answers 503 (0 = never)
+ * @param requestLimit         the tenant's request limit, requests per second refilling a bucket of
+ *                             requestLimitBurst; a request over it answers 429 with the wait (0 = no limit)
+ * @param requestLimitBurst    requests a full bucket admits at once
+ * @param reportLines          0: the dataset's lines; n: exactly n synthetic lines in the billing month (volume
+ *                             measurements, {@link CxoneVolumeLines}), and no invoice
  */
 @ConfigurationProperties("hub.embedded.sandbox.cxone")
 // Like SandboxProperties: a @ConfigurationPropertiesScan honours this, so a hub without the sandbox has no bean.
@@ -45,7 +50,10 @@ public record CxoneSandboxProperties(
         @DefaultValue("40") int rateLimitEvery,
         @DefaultValue("3") int rateLimitBurst,
         @DefaultValue("1") long retryAfterSeconds,
-        @DefaultValue("0") int unavailableEvery) {
+        @DefaultValue("0") int unavailableEvery,
+        @DefaultValue("0") int requestLimit,
+        @DefaultValue("10") int requestLimitBurst,
+        @DefaultValue("0") int reportLines) {
 
     private static final String PREFIX = "hub.embedded.sandbox.cxone.";
 
@@ -61,6 +69,9 @@ public record CxoneSandboxProperties(
         SettingChecks.notNegative(PREFIX + "rate-limit-every", rateLimitEvery);
         SettingChecks.notNegative(PREFIX + "retry-after-seconds", retryAfterSeconds);
         SettingChecks.notNegative(PREFIX + "unavailable-every", unavailableEvery);
+        SettingChecks.notNegative(PREFIX + "request-limit", requestLimit);
+        SettingChecks.positive(PREFIX + "request-limit-burst", requestLimitBurst);
+        SettingChecks.notNegative(PREFIX + "report-lines", reportLines);
         if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
             throw new IllegalArgumentException(PREFIX + "client-id and client-secret must not be blank");
         }
@@ -84,6 +95,8 @@ public record CxoneSandboxProperties(
                 + ", tokenTtlSeconds=" + tokenTtlSeconds + ", processingPolls=" + processingPolls
                 + ", failReports=" + failReports + ", reportRetentionHours=" + reportRetentionHours
                 + ", rateLimitEvery=" + rateLimitEvery + ", rateLimitBurst=" + rateLimitBurst
-                + ", retryAfterSeconds=" + retryAfterSeconds + ", unavailableEvery=" + unavailableEvery + "]";
+                + ", retryAfterSeconds=" + retryAfterSeconds + ", unavailableEvery=" + unavailableEvery
+                + ", requestLimit=" + requestLimit + ", requestLimitBurst=" + requestLimitBurst
+                + ", reportLines=" + reportLines + "]";
     }
 }

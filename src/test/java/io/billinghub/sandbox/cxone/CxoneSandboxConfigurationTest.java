@@ -41,7 +41,7 @@ class CxoneSandboxConfigurationTest {
                     .hasSingleBean(CxoneSandboxInvoices.class);
             assertThat(context.getBean(CxoneSandboxProperties.class)).isEqualTo(new CxoneSandboxProperties("generated",
                     YearMonth.of(2026, 10), "America/New_York", 300, 20261001L, "cxone-sandbox-client",
-                    "cxone-sandbox-secret", 120, 2, false, 24, 40, 3, 1, 0));
+                    "cxone-sandbox-secret", 120, 2, false, 24, 40, 3, 1, 0, 0, 10, 0));
             CxoneMonth month = context.getBean(CxoneMonth.class);
             assertThat(month.lines()).hasSize(30998);
             assertThat(month.zone()).isEqualTo(ZoneId.of("America/New_York"));
@@ -72,10 +72,19 @@ class CxoneSandboxConfigurationTest {
     }
 
     @Test
+    void aVolumeMonthHasExactlyTheLinesAskedForAndNoInvoice() {
+        runner.withPropertyValues("hub.embedded.sandbox.enabled=true", "hub.embedded.sandbox.cxone.report-lines=48291")
+                .run(context -> {
+                    assertThat(context.getBean(CxoneMonth.class).billingMonthLines()).hasSize(48291);
+                    assertThat(context.getBean(CxoneSandboxInvoices.class).find(YearMonth.of(2026, 10))).isEmpty();
+                });
+    }
+
+    @Test
     void refusesNonsenseSettings() {
         for (String setting : new String[] {"users=10", "token-ttl-seconds=0", "rate-limit-burst=0",
                 "rate-limit-every=-1", "processing-polls=-1", "reporting-time-zone=Mars/Olympus",
-                "client-secret= "}) {
+                "client-secret= ", "request-limit=-1", "request-limit-burst=0", "report-lines=-1"}) {
             runner.withPropertyValues("hub.embedded.sandbox.enabled=true", "hub.embedded.sandbox.cxone." + setting)
                     .run(context -> assertThat(context).as(setting).hasFailed());
         }

@@ -53,4 +53,28 @@ class CxoneSandboxFaultsTest {
         assertThatThrownBy(() -> new CxoneSandboxFaults(40, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CxoneSandboxFaults(-1, 3, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTestSetsOtherPeriodsUntilTheResetAndEvery429IsCounted() {
+        CxoneSandboxFaults faults = new CxoneSandboxFaults(40, 3, 0);
+        faults.behave(7, 1, 0);
+        faults.bursts().storm().armAfter(20, 3);
+        List<Integer> rateLimited = new ArrayList<>();
+        for (int request = 1; request <= 45; request++) {
+            if (faults.nextRequest() == Fault.RATE_LIMITED) {
+                rateLimited.add(request);
+            }
+        }
+
+        assertThat(rateLimited).containsExactly(7, 14, 21, 22, 23, 28, 35, 42);
+        assertThat(faults.rateLimited()).isEqualTo(8);
+        assertThatThrownBy(() -> faults.behave(7, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+
+        faults.reset();
+        assertThat(faults.rateLimited()).isZero();
+        for (int request = 1; request <= 39; request++) {
+            assertThat(faults.nextRequest()).isEqualTo(Fault.NONE);
+        }
+        assertThat(faults.nextRequest()).isEqualTo(Fault.RATE_LIMITED);
+    }
 }
