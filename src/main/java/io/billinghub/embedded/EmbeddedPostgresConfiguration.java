@@ -38,6 +38,9 @@ public class EmbeddedPostgresConfiguration {
             Files.createDirectories(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
         }
+        // bulk loads (usage and invoice files of millions of lines) should not be slowed by checkpoints forced
+        // every gigabyte of WAL
+        builder.setServerConfig("max_wal_size", "8GB").setServerConfig("checkpoint_timeout", "30min");
         EmbeddedPostgres postgres = builder.start();
         LOG.info("Embedded PostgreSQL started on port {} (no spring.datasource.url configured)", postgres.getPort());
         return postgres;

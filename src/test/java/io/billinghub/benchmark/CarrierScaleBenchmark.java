@@ -38,7 +38,7 @@ class CarrierScaleBenchmark {
     private static final String SECTION = "benchmark-table";
 
     record Point(long legs, List<Meter.Measure> measures, DailyTotals totals, HubFullPath.Result hub,
-                 BenchmarkData.Expected expected) {
+                 BenchmarkData.Expected expected, PostgresCopyBaseline.Result pg) {
 
         Meter.Measure get(String name) {
             return measures.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
@@ -75,6 +75,9 @@ class CarrierScaleBenchmark {
                     .containsEntry("RECON_MISSING_ON_INVOICE", e.missing())
                     .containsEntry("UNRATED_LEG", e.unratable())
                     .doesNotContainKey("RECON_INVOICE_TOTAL_MISMATCH");
+            assertThat(point.pg().discrepancies()).as("PostgreSQL's discrepancies at " + point.legs())
+                    .isEqualTo(Map.of("RECON_CHARGE_DELTA", e.chargeDeltas(), "RECON_NOT_IN_USAGE", e.extra(),
+                            "RECON_MISSING_ON_INVOICE", e.missing()));
         }
     }
 
@@ -93,21 +96,24 @@ class CarrierScaleBenchmark {
                     measures);
             DailyTotals duck = Meter.measure(DUCKDB, legs, () -> DuckDbBaseline.rate(data), measures);
             DataSource dataSource = hub.getBean(DataSource.class);
-            DailyTotals pg = Meter.measure(PG, legs, () -> PostgresCopyBaseline.run(dataSource, data), measures);
+            PostgresCopyBaseline.Result pg = Meter.measure(PG, legs, () -> PostgresCopyBaseline.run(dataSource, data),
+                    measures);
             PostgresCopyBaseline.drop(dataSource);
             HubFullPath.prepare(data, sftpRoot);
             HubFullPath.Result timed = Meter.measure(HUB_B, legs, () -> HubFullPath.run(hub, data, sftpRoot),
                     measures);
             HubFullPath.Result full = HubFullPath.inspect(hub, timed);
             assertThat(duck.differences(engine)).as("DuckDB vs hub rating at " + legs).isEmpty();
-            assertThat(pg.differences(engine)).as("PostgreSQL vs hub rating at " + legs).isEmpty();
+            assertThat(pg.totals().differences(engine)).as("PostgreSQL vs hub rating at " + legs).isEmpty();
             assertThat(full.totals().differences(engine)).as("hub stored legs vs hub rating at " + legs).isEmpty();
             measures.forEach(m -> System.out.printf(Locale.ROOT, "  %-24s %8.1f s %,12.0f legs/s  heap %s  live %s"
                     + "  rss %s%n", m.name(), m.seconds(), m.legsPerSecond(), mb(m.peakHeap()), mb(m.peakLiveHeap()),
                     mb(m.peakRss())));
+            System.out.printf(Locale.ROOT, "  PostgreSQL: legs part %.1f s, discrepancies %s%n", pg.legsSeconds(),
+                    pg.discrepancies());
             System.out.println("  open cases " + full.openCases() + ", CPM rows " + full.cpmRows());
             full.phases().forEach(phase -> System.out.println("    " + phase));
-            return new Point(legs, measures, engine, full, data.expected);
+            return new Point(legs, measures, engine, full, data.expected, pg);
         } finally {
             BenchmarkData.delete(dir.resolve("data"));
             BenchmarkData.delete(sftpRoot);
@@ -159,8 +165,8 @@ class CarrierScaleBenchmark {
                 String ratio = switch (m.name()) {
                     case HUB_A -> String.format(Locale.ROOT, "%.2f× DuckDB's throughput (target ≥ 0.50)",
                             m.legsPerSecond() / p.get(DUCKDB).legsPerSecond());
-                    case HUB_B -> String.format(Locale.ROOT, "%.2f× faster than COPY + SQL (target ≥ 1.00)",
-                            p.get(PG).seconds() / m.seconds());
+                    case HUB_B -> String.format(Locale.ROOT, "%.2f× COPY + SQL's speed (target ≥ 1.00); %.2f× its "
+                            + "legs part alone", p.get(PG).seconds() / m.seconds(), p.pg().legsSeconds() / m.seconds());
                     default -> "";
                 };
                 rows.add(List.of(String.format(Locale.ROOT, "%,d", p.legs()), m.name(),

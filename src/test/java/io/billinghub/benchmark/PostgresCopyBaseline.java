@@ -3,9 +3,13 @@ package io.billinghub.benchmark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -13,17 +17,27 @@ import org.postgresql.copy.CopyManager;
 /**
  * Contender (b), the alternative: what an engineer would do with the hub's PostgreSQL alone. COPY the legs file
  * into a table, rate it in SQL into a table of rated legs (persisted at leg level), and aggregate that, by the
- * same rules as the hub and DuckDB. The rate card is loaded by COPY too.
+ * same rules as the hub and DuckDB (the rate card is loaded by COPY too); then COPY the carriers' invoices and
+ * reconcile them against the rated legs in SQL (same tolerances as the hub: 0.01 on a charge, 1 minute), keeping
+ * the discrepancies in a table.
  */
 final class PostgresCopyBaseline {
+
+    /** The legs' totals, how long the legs part took, and the discrepancies found by type. */
+    record Result(DailyTotals totals, double legsSeconds, Map<String, Long> discrepancies) {
+    }
+
+    private static final String DROP = "drop table if exists bench_leg, bench_rate_text, bench_rate, bench_carrier,"
+            + " bench_rated, bench_invoice_line, bench_discrepancy";
 
     private PostgresCopyBaseline() {
     }
 
-    static DailyTotals run(DataSource dataSource, BenchmarkData data) throws SQLException, IOException {
+    static Result run(DataSource dataSource, BenchmarkData data) throws SQLException, IOException {
+        long started = System.nanoTime();
         try (Connection pg = dataSource.getConnection(); Statement sql = pg.createStatement()) {
             pg.setAutoCommit(true);
-            sql.execute("drop table if exists bench_leg, bench_rate_text, bench_rate, bench_carrier, bench_rated");
+            sql.execute(DROP);
             sql.execute("""
                     create table bench_leg (leg_id text, call_id text, start_time timestamptz, end_time timestamptz,
                         duration_seconds integer, billing_duration_seconds integer, carrier_name text,
@@ -86,13 +100,48 @@ final class PostgresCopyBaseline {
             DailyTotals totals = DailyTotals.query(sql, """
                     select carrier_name, region, utc_day::text, count(*), sum(billed), sum(cost)::text
                     from bench_rated group by carrier_name, region, utc_day""");
-            return totals;
+            double legsSeconds = (System.nanoTime() - started) / 1e9;
+            sql.execute("""
+                    create table bench_invoice_line (carrier_name text, record_type text, invoice_number text,
+                        invoice_date date, currency text, leg_reference text, destination_number text,
+                        start_time timestamptz, minutes numeric(18, 6), charge numeric(18, 6))""");
+            for (Map.Entry<String, Path> invoice : data.invoiceFiles.entrySet()) {
+                String carrier = BenchmarkData.CARRIERS.stream().filter(c -> c.id().equals(invoice.getKey()))
+                        .findFirst().orElseThrow().name();
+                sql.execute("alter table bench_invoice_line alter column carrier_name set default '"
+                        + carrier.replace("'", "''") + "'");
+                try (InputStream in = Files.newInputStream(invoice.getValue())) {
+                    copy.copyIn("""
+                            copy bench_invoice_line (record_type, invoice_number, invoice_date, currency,
+                                leg_reference, destination_number, start_time, minutes, charge)
+                            from stdin with (format csv, header true)""", in);
+                }
+            }
+            sql.execute("""
+                    create table bench_discrepancy as
+                    select case when r.leg_id is null then 'RECON_NOT_IN_USAGE'
+                                when l.leg_reference is null then 'RECON_MISSING_ON_INVOICE'
+                                when abs(l.charge - r.cost) > 0.01 then 'RECON_CHARGE_DELTA'
+                                else 'RECON_MINUTE_DELTA' end as type,
+                        coalesce(l.carrier_name, r.carrier_name) as carrier_name, r.leg_id, l.leg_reference,
+                        r.cost, l.charge, r.billed, l.minutes
+                    from (select * from bench_invoice_line where record_type = 'LINE') l
+                    full join bench_rated r on r.leg_id = l.leg_reference and r.carrier_name = l.carrier_name
+                    where r.leg_id is null or l.leg_reference is null or abs(l.charge - r.cost) > 0.01
+                       or abs(l.minutes - r.billed / 60.0) > 1""");
+            Map<String, Long> discrepancies = new TreeMap<>();
+            try (ResultSet rs = sql.executeQuery("select type, count(*) from bench_discrepancy group by type")) {
+                while (rs.next()) {
+                    discrepancies.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return new Result(totals, legsSeconds, discrepancies);
         }
     }
 
     static void drop(DataSource dataSource) throws SQLException {
         try (Connection pg = dataSource.getConnection(); Statement sql = pg.createStatement()) {
-            sql.execute("drop table if exists bench_leg, bench_rate_text, bench_rate, bench_carrier, bench_rated");
+            sql.execute(DROP);
         }
     }
 }

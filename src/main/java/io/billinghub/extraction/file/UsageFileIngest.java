@@ -9,7 +9,6 @@ import io.billinghub.extraction.UsageLeg;
 import io.billinghub.extraction.UsageStaging;
 import io.billinghub.platform.Checksums;
 import io.billinghub.rating.RatedLeg;
-import io.billinghub.rating.RatedLegStore;
 import io.billinghub.rating.RatingService;
 import io.billinghub.referencedata.ActiveTelephonyReference;
 import java.io.InputStream;
@@ -30,15 +29,15 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stages and rates a usage file in one transaction, streaming ({@link RatedUsageStream}: a worker reads and rates
- * chunks while the caller's thread writes the previous one, so reading and the database overlap).
- * New legs go in by COPY; a leg already staged (a re-sent or corrected file, or the same leg from the API) takes
- * the idempotent upsert path, so nothing is counted twice. A file that fails leaves nothing behind.
+ * Stages and rates a usage file, streaming ({@link RatedUsageStream}: workers read and rate chunks while the
+ * caller's thread writes the previous one). Staged legs go in one transaction and their rated rows in another, on a
+ * second connection, committed right after ({@link RatedRowsWriter}): two database backends load at once. New legs
+ * go in by COPY; a leg already staged (a re-sent or corrected file, or the same leg from the API) takes the
+ * idempotent upsert path, so nothing is counted twice. A file that fails leaves nothing behind.
  */
 @Service
 public class UsageFileIngest {
@@ -59,22 +58,19 @@ public class UsageFileIngest {
     private final TransactionTemplate tx;
     private final ActiveTelephonyReference reference;
     private final UsageStaging staging;
-    private final RatedLegStore ratedStore;
     private final RatingService rating;
     private final ExceptionQueue exceptions;
     private final Clock clock;
     private final RatedUsageStream stream;
 
     public UsageFileIngest(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx,
-                           ActiveTelephonyReference reference, UsageStaging staging, RatedLegStore ratedStore,
-                           RatingService rating, ExceptionQueue exceptions, Clock clock,
-                           UsageFileProperties properties) {
+                           ActiveTelephonyReference reference, UsageStaging staging, RatingService rating,
+                           ExceptionQueue exceptions, Clock clock, UsageFileProperties properties) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.tx = tx;
         this.reference = reference;
         this.staging = staging;
-        this.ratedStore = ratedStore;
         this.rating = rating;
         this.exceptions = exceptions;
         this.clock = clock;
@@ -89,27 +85,33 @@ public class UsageFileIngest {
     public Outcome ingest(String tenantId, String source, String checksum, InputStream content, String runId,
                           String correlationId) {
         ActiveTelephonyReference.Snapshot snapshot = reference.require();
-        return tx.execute(status -> {
-            Instant now = clock.instant();
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            Tally tally = new Tally();
-            UsageFileReader.Totals totals = stream.run(content, tenantId, snapshot.rating(), work -> {
-                tally.staged(store(connection, work, runId, now));
-                for (RejectedRecord rejected : work.chunk().rejected()) {
-                    exceptions.raise(rejected.toCase(ExceptionType.MALFORMED_RECORD, PIPELINE, source)
-                            .run(runId, correlationId)
-                            .dedupeKey("usage-file|" + tenantId + "|" + checksum + "|" + rejected.position())
-                            .context("tenantId", tenantId)
-                            .context("fileChecksum", checksum)
-                            .build());
-                }
-                tally.rated(rating.account(work.chunk().legs(), work.rated(), snapshot.versionId(), runId,
-                        correlationId), work.rated());
+        try (RatedRowsWriter ratedRows = new RatedRowsWriter(dataSource, jdbc.getExceptionTranslator())) {
+            Outcome outcome = tx.execute(status -> {
+                Instant now = clock.instant();
+                Connection connection = DataSourceUtils.getConnection(dataSource);
+                Tally tally = new Tally();
+                UsageFileReader.Totals totals = stream.run(content, tenantId, snapshot.rating(), work -> {
+                    tally.staged(store(connection, ratedRows, work, runId, now));
+                    for (RejectedRecord rejected : work.chunk().rejected()) {
+                        exceptions.raise(rejected.toCase(ExceptionType.MALFORMED_RECORD, PIPELINE, source)
+                                .run(runId, correlationId)
+                                .dedupeKey("usage-file|" + tenantId + "|" + checksum + "|" + rejected.position())
+                                .context("tenantId", tenantId)
+                                .context("fileChecksum", checksum)
+                                .build());
+                    }
+                    tally.rated(rating.account(work.chunk().legs(), work.rated(), snapshot.versionId(), runId,
+                            correlationId), work.rated());
+                });
+                // every rated row written before the staged legs commit: a failure rolls both back
+                ratedRows.finish();
+                return new Outcome(totals.lines(), totals.legs(), totals.rejected(), tally.inserted, tally.updated,
+                        tally.unchanged, tally.rated, tally.excluded, tally.unrated, tally.cost,
+                        tally.unratedByReason, tally.days, tally.aggregation.daily(), snapshot.versionId());
             });
-            return new Outcome(totals.lines(), totals.legs(), totals.rejected(), tally.inserted, tally.updated,
-                    tally.unchanged, tally.rated, tally.excluded, tally.unrated, tally.cost, tally.unratedByReason,
-                    tally.days, tally.aggregation.daily(), snapshot.versionId());
-        });
+            ratedRows.commit();
+            return outcome;
+        }
     }
 
     /** The file's running counts and sums, chunk by chunk. */
@@ -142,9 +144,12 @@ public class UsageFileIngest {
         }
     }
 
-    /** COPY for legs never staged; the upsert path for the others (staged before, or repeated in this file). */
-    private UsageStaging.StageCounts store(Connection connection, RatedUsageStream.RatedChunk work, String runId,
-                                           Instant now) {
+    /**
+     * COPY for legs never staged, the upsert path for the others (staged before, or repeated in this file); their
+     * rated rows likewise, on the rated rows' own connection.
+     */
+    private UsageStaging.StageCounts store(Connection connection, RatedRowsWriter ratedRows,
+                                           RatedUsageStream.RatedChunk work, String runId, Instant now) {
         List<UsageLeg> legs = work.chunk().legs();
         List<RatedLeg> rated = work.rated();
         MessageDigest digest = Checksums.newSha256();
@@ -172,13 +177,9 @@ public class UsageFileIngest {
                 ratedAgain.add(leg);
             }
         }
-        SQLExceptionTranslator translator = jdbc.getExceptionTranslator();
-        LegRows.copyUsage(connection, translator, newLegs, newChecksums, runId, now);
-        LegRows.copyRated(connection, translator, newRated, runId, now);
+        ratedRows.write(newRated, ratedAgain, runId, now);
+        LegRows.copyUsage(connection, jdbc.getExceptionTranslator(), newLegs, newChecksums, runId, now);
         UsageStaging.StageCounts upserted = staging.upsert(again, runId, now);
-        if (!ratedAgain.isEmpty()) {
-            ratedStore.upsert(ratedAgain, runId, now);
-        }
         return new UsageStaging.StageCounts(newLegs.size() + upserted.inserted(), upserted.updated(),
                 upserted.unchanged());
     }
