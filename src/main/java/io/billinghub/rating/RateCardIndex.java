@@ -2,24 +2,25 @@ package io.billinghub.rating;
 
 import io.billinghub.referencedata.EffectivePeriod;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * In-memory prefix index of one rate card version: per carrier, prefix to rows. A prefix is keyed by its digits read
- * as a number together with its length (so "1" and "01" differ), and a lookup probes only the prefix lengths the
- * carrier's card has, longest first: a few hash probes per leg and no string built, whatever the deck's size.
+ * In-memory prefix index of one rate card version: per carrier, prefix to rows. A prefix is keyed by its length (high
+ * bits, so "1" and "01" differ) and its digits read as a number (low bits, which spread the keys over the hash
+ * table), and a lookup probes only the prefix lengths the carrier's card has, longest first: a few hash probes per
+ * leg and no string built, whatever the deck's size.
  */
 public final class RateCardIndex {
 
-    /** 15 digits (E.164's maximum) fit a long together with the length in the low 4 bits. */
+    /** 15 digits (E.164's maximum, under 2^50) fit a long together with the length above them. */
     private static final int MAX_DIGITS = 15;
 
     private static final class CarrierCard {
-        final Map<Long, List<RateCardEntry>> byPrefix = new HashMap<>();
+        final Map<Long, RateCardEntry[]> byPrefix = new HashMap<>();
         /** Bit n set when the card has a prefix of n digits. */
         int lengths;
     }
@@ -34,7 +35,7 @@ public final class RateCardIndex {
                         + MAX_DIGITS + " digits");
             }
             CarrierCard card = byCarrier.computeIfAbsent(entry.carrierName(), c -> new CarrierCard());
-            card.byPrefix.computeIfAbsent(key, p -> new ArrayList<>(1)).add(entry);
+            card.byPrefix.merge(key, new RateCardEntry[] {entry}, RateCardIndex::concat);
             card.lengths |= 1 << entry.prefix().length();
         }
     }
@@ -58,17 +59,17 @@ public final class RateCardIndex {
                 break;
             }
             value = value * 10 + (c - '0');
-            keys[length] = value << 4 | length;
+            keys[length] = key(value, length);
         }
         for (int length = usable; length > 0; length--) {
             if ((card.lengths & 1 << length) == 0) {
                 continue;
             }
-            List<RateCardEntry> rows = card.byPrefix.get(keys[length]);
+            RateCardEntry[] rows = card.byPrefix.get(keys[length]);
             if (rows != null) {
-                Optional<RateCardEntry> row = EffectivePeriod.inForce(rows, RateCardEntry::period, day);
-                if (row.isPresent()) {
-                    return row;
+                RateCardEntry row = inForce(rows, day);
+                if (row != null) {
+                    return Optional.of(row);
                 }
             }
         }
@@ -88,6 +89,29 @@ public final class RateCardIndex {
             }
             value = value * 10 + (c - '0');
         }
-        return value << 4 | prefix.length();
+        return key(value, prefix.length());
+    }
+
+    private static long key(long digits, int length) {
+        return (long) length << 56 | digits;
+    }
+
+    /** As {@link EffectivePeriod#inForce}: of the rows in force on the day, the one that started last. */
+    private static RateCardEntry inForce(RateCardEntry[] rows, LocalDate day) {
+        RateCardEntry found = null;
+        for (RateCardEntry row : rows) {
+            boolean inForce = !day.isBefore(row.effectiveDate())
+                    && (row.expiryDate() == null || !day.isAfter(row.expiryDate()));
+            if (inForce && (found == null || row.effectiveDate().isAfter(found.effectiveDate()))) {
+                found = row;
+            }
+        }
+        return found;
+    }
+
+    private static RateCardEntry[] concat(RateCardEntry[] rows, RateCardEntry[] more) {
+        RateCardEntry[] all = Arrays.copyOf(rows, rows.length + more.length);
+        System.arraycopy(more, 0, all, rows.length, more.length);
+        return all;
     }
 }
