@@ -18,6 +18,10 @@ public class PayloadCodec {
     static final String TEXT = "text";
     static final String BYTES = "bytes";
     static final String JSON_PREFIX = "json:";
+    /** A file too large to keep in the queue: the payload says where it is instead, and it is not replayed. */
+    static final String FILE_NOT_KEPT = "file-not-kept";
+    /** Files up to this size are kept whole with their case; a larger one (millions of lines) stays on disk. */
+    static final long MAX_KEPT_FILE_BYTES = 32L * 1024 * 1024;
     private static final String HUB_PACKAGE = "io.billinghub.";
 
     private final ObjectMapper json;
@@ -40,7 +44,13 @@ public class PayloadCodec {
         if (body instanceof byte[] bytes) {
             return new Encoded(bytes, BYTES);
         }
-        if (body instanceof GenericFile<?>) {
+        if (body instanceof GenericFile<?> file) {
+            if (file.getFileLength() > MAX_KEPT_FILE_BYTES) {
+                return new Encoded(("the file " + file.getFileNameOnly() + " (" + file.getFileLength()
+                        + " bytes) is too large to keep with its case: it is moved to the error folder beside its"
+                        + " inbox; drop it into the inbox again to retry").getBytes(StandardCharsets.UTF_8),
+                        FILE_NOT_KEPT);
+            }
             return new Encoded(exchange.getIn().getBody(byte[].class), BYTES);
         }
         if (body.getClass().getName().startsWith(HUB_PACKAGE)) {
@@ -64,6 +74,9 @@ public class PayloadCodec {
         }
         if (TEXT.equals(type)) {
             return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (FILE_NOT_KEPT.equals(type)) {
+            throw new IllegalStateException(new String(bytes, StandardCharsets.UTF_8));
         }
         if (type.startsWith(JSON_PREFIX + HUB_PACKAGE)) {
             try {

@@ -5,6 +5,7 @@ import io.billinghub.platform.HubExchange;
 import io.billinghub.platform.Secrets;
 import io.billinghub.runs.RunRegistry;
 import io.billinghub.security.SafeFileNames;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
@@ -72,6 +73,10 @@ public class ReplayService {
                             + " header is refused (" + problem + ")");
                 });
             }
+        }
+        if (PayloadCodec.FILE_NOT_KEPT.equals(item.payloadType())) {
+            throw new NotReplayableException("case " + caseId + " cannot be replayed: "
+                    + new String(queue.payload(caseId).orElse(new byte[0]), StandardCharsets.UTF_8));
         }
         if (!queue.claimReplay(caseId)) {
             throw new NotReplayableException("case " + caseId + " was resolved meanwhile");

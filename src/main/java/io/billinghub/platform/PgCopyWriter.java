@@ -32,12 +32,18 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 public final class PgCopyWriter implements AutoCloseable {
 
     private static final int BUFFER = 1 << 16;
+    private static final long YEAR_1 = LocalDate.of(1, 1, 1).toEpochDay() * 86_400;
+    private static final long YEAR_10000 = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400;
 
     private final CopyManager copyManager;
     private final String sql;
     private final SQLExceptionTranslator translator;
+    private final StringBuilder row = new StringBuilder(512);
     private PGCopyOutputStream copy;
     private Writer out;
+    private char[] chars = new char[1024];
+    private long lastDay = Long.MIN_VALUE;
+    private String lastDate;
 
     /**
      * @param connection the connection of the caller's transaction (a pooled one is unwrapped)
@@ -60,13 +66,20 @@ public final class PgCopyWriter implements AutoCloseable {
                 copy = new PGCopyOutputStream(copyManager.copyIn(sql), BUFFER);
                 out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), BUFFER);
             }
+            // the row is built in one reused buffer and handed over in one write: millions of rows per file
+            row.setLength(0);
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
-                    out.write(',');
+                    row.append(',');
                 }
                 write(values[i]);
             }
-            out.write('\n');
+            row.append('\n');
+            if (chars.length < row.length()) {
+                chars = new char[row.length() * 2];
+            }
+            row.getChars(0, row.length(), chars, 0);
+            out.write(chars, 0, row.length());
         } catch (SQLException e) {
             throw translator.translate("COPY", sql, e);
         } catch (IOException e) {
@@ -105,27 +118,57 @@ public final class PgCopyWriter implements AutoCloseable {
         }
     }
 
-    private void write(Object value) throws IOException {
+    private void write(Object value) {
         if (value == null) {
             return;
         }
         if (value instanceof String text) {
-            out.write('"');
+            row.append('"');
             if (text.indexOf('"') < 0) {
-                out.write(text);
+                row.append(text);
             } else {
-                out.write(text.replace("\"", "\"\""));
+                row.append(text.replace("\"", "\"\""));
             }
-            out.write('"');
+            row.append('"');
+        } else if (value instanceof Integer number) {
+            row.append(number.intValue());
+        } else if (value instanceof Long number) {
+            row.append(number.longValue());
         } else if (value instanceof BigDecimal decimal) {
-            out.write(decimal.toPlainString());
+            row.append(decimal.toPlainString());
         } else if (value instanceof Instant instant) {
-            out.write(timestamp(instant));
+            appendTimestamp(instant);
         } else if (value instanceof LocalDate date) {
-            out.write(date(date) + (date.getYear() < 1 ? " BC" : ""));
+            row.append(date(date)).append(date.getYear() < 1 ? " BC" : "");
         } else {
-            out.write(value.toString());
+            row.append(value);
         }
+    }
+
+    /** Whole seconds of years 1 to 9999 (every time a file carries) by hand; anything else as {@link #timestamp}. */
+    private void appendTimestamp(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (instant.getNano() != 0 || seconds < YEAR_1 || seconds >= YEAR_10000) {
+            row.append(timestamp(instant));
+            return;
+        }
+        long day = Math.floorDiv(seconds, 86_400);
+        if (day != lastDay) {
+            lastDay = day;
+            lastDate = LocalDate.ofEpochDay(day).toString();
+        }
+        int second = (int) Math.floorMod(seconds, 86_400);
+        row.append(lastDate).append(' ');
+        twoDigits(second / 3_600);
+        row.append(':');
+        twoDigits(second / 60 % 60);
+        row.append(':');
+        twoDigits(second % 60);
+        row.append("+00");
+    }
+
+    private void twoDigits(int value) {
+        row.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** UTC, in PostgreSQL's own form, which also reads years past 9999 and before 1 (ISO 8601 signs them). */

@@ -1,28 +1,22 @@
 package io.billinghub.benchmark;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-import com.sun.management.GcInfo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.GarbageCollectorMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 
 /**
- * Measures one contender: wall time, peak heap (sampled every 10 ms, garbage included), peak heap after a
- * collection (what has to fit) and the process's peak resident memory (Linux VmHWM, reset
+ * Measures one contender: wall time, peak heap (sampled every 10 ms, garbage not yet collected included) and the
+ * process's peak resident memory (Linux VmHWM, reset
  * before each contender through /proc/self/clear_refs so that each gets its own peak).
  */
 final class Meter {
 
-    record Measure(String name, long legs, long nanos, long peakHeap, long peakLiveHeap, long peakRss) {
+    record Measure(String name, long legs, long nanos, long peakHeap, long peakRss) {
 
         double seconds() {
             return nanos / 1e9;
@@ -41,28 +35,11 @@ final class Meter {
         resetPeakRss();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        long[] peaks = new long[2];
-        // the heap each collection leaves: what the contender keeps, plus garbage no collection has reached yet
-        NotificationListener afterGc = (notification, handback) -> {
-            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
-                        .getGcInfo();
-                long after = heap.stream().map(MemoryPoolMXBean::getName)
-                        .map(pool -> info.getMemoryUsageAfterGc().get(pool))
-                        .mapToLong(usage -> usage == null ? 0 : usage.getUsed()).sum();
-                synchronized (peaks) {
-                    peaks[1] = Math.max(peaks[1], after);
-                }
-            }
-        };
-        List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
-        collectors.forEach(gc -> ((NotificationEmitter) gc).addNotificationListener(afterGc, null, null));
+        long[] peak = new long[1];
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 long used = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
-                synchronized (peaks) {
-                    peaks[0] = Math.max(peaks[0], used);
-                }
+                peak[0] = Math.max(peak[0], used);
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
@@ -80,10 +57,7 @@ final class Meter {
             long nanos = System.nanoTime() - started;
             sampler.interrupt();
             sampler.join();
-            for (GarbageCollectorMXBean gc : collectors) {
-                ((NotificationEmitter) gc).removeNotificationListener(afterGc);
-            }
-            into.add(new Measure(name, legs, nanos, peaks[0], peaks[1], peakRss()));
+            into.add(new Measure(name, legs, nanos, peak[0], peakRss()));
         }
         return result;
     }

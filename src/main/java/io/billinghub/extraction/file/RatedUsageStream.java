@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * A usage file as a three-stage pipeline: one worker reads and parses chunks, a second rates them (the hub's prefix
  * index of the reference version in force, call by call), and the caller's thread takes each rated chunk (writes it,
- * sums it). At most two chunks wait between stages, so memory is flat whatever the file's size, and parsing, rating
+ * sums it). At most one chunk waits between stages, so memory is flat whatever the file's size, and parsing, rating
  * and the database work at the same time.
  */
 public final class RatedUsageStream {
@@ -42,8 +42,8 @@ public final class RatedUsageStream {
             thread.setDaemon(true);
             return thread;
         });
-        BlockingQueue<Object> parsed = new ArrayBlockingQueue<>(2);
-        BlockingQueue<Object> rated = new ArrayBlockingQueue<>(2);
+        BlockingQueue<Object> parsed = new ArrayBlockingQueue<>(1);
+        BlockingQueue<Object> rated = new ArrayBlockingQueue<>(1);
         Future<UsageFileReader.Totals> reading = workers.submit(() -> {
             try {
                 return new UsageFileReader(chunkSize).read(content, tenantId, chunk -> put(parsed, chunk));
