@@ -40,7 +40,7 @@ class TransportSecurityTest extends HubIntegrationTest {
                 .map(SftpEndpoint.class::cast).toList();
         assertThat(sftp).extracting(e -> e.getConfiguration().getDirectory()).containsExactlyInAnyOrder(
                 "bandwidth/inbox", "twilio/inbox", "telnyx/inbox", "sinch/inbox", "cxone/acme-contact/inbox",
-                "webex/acme-partner/inbox", "erp/outbox");
+                "webex/acme-partner/inbox", "usage/acme-contact/inbox", "erp/outbox");
         for (SftpEndpoint endpoint : sftp) {
             SftpConfiguration configuration = endpoint.getConfiguration();
             assertThat(configuration.getStrictHostKeyChecking()).as(configuration.getDirectory()).isEqualTo("yes");
