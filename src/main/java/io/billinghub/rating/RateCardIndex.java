@@ -100,9 +100,8 @@ public final class RateCardIndex {
     private static RateCardEntry inForce(RateCardEntry[] rows, LocalDate day) {
         RateCardEntry found = null;
         for (RateCardEntry row : rows) {
-            boolean inForce = !day.isBefore(row.effectiveDate())
-                    && (row.expiryDate() == null || !day.isAfter(row.expiryDate()));
-            if (inForce && (found == null || row.effectiveDate().isAfter(found.effectiveDate()))) {
+            if (EffectivePeriod.contains(row.effectiveDate(), row.expiryDate(), day)
+                    && (found == null || row.effectiveDate().isAfter(found.effectiveDate()))) {
                 found = row;
             }
         }

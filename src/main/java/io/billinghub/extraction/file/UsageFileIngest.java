@@ -4,7 +4,6 @@ import io.billinghub.cpm.CpmAggregation;
 import io.billinghub.cpm.DailyUsage;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
-import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.extraction.UsageLeg;
 import io.billinghub.extraction.UsageStaging;
 import io.billinghub.platform.Checksums;
@@ -92,14 +91,15 @@ public class UsageFileIngest {
                 Tally tally = new Tally();
                 UsageFileReader.Totals totals = stream.run(content, tenantId, snapshot.rating(), work -> {
                     tally.staged(store(connection, ratedRows, work, runId, now));
-                    for (RejectedRecord rejected : work.chunk().rejected()) {
-                        exceptions.raise(rejected.toCase(ExceptionType.MALFORMED_RECORD, PIPELINE, source)
-                                .run(runId, correlationId)
-                                .dedupeKey("usage-file|" + tenantId + "|" + checksum + "|" + rejected.position())
-                                .context("tenantId", tenantId)
-                                .context("fileChecksum", checksum)
-                                .build());
-                    }
+                    exceptions.raiseAll(work.chunk().rejected().stream()
+                            .map(rejected -> rejected.toCase(ExceptionType.MALFORMED_RECORD, PIPELINE, source)
+                                    .run(runId, correlationId)
+                                    .dedupeKey("usage-file|" + tenantId + "|" + checksum + "|"
+                                            + rejected.position())
+                                    .context("tenantId", tenantId)
+                                    .context("fileChecksum", checksum)
+                                    .build())
+                            .toList());
                     tally.rated(rating.account(work.chunk().legs(), work.rated(), snapshot.versionId(), runId,
                             correlationId), work.rated());
                 });
