@@ -88,15 +88,13 @@ public class RatingService {
      */
     public Outcome account(List<UsageLeg> legs, List<RatedLeg> rated, long versionId, String runId,
                            String correlationId) {
-        Map<String, UsageLeg> byId = legs.stream().collect(Collectors.toMap(UsageLeg::legId, l -> l,
-                (first, again) -> again));
         Set<String> nowPriced = new HashSet<>();
         Map<String, Integer> byClass = new TreeMap<>();
         Map<String, Integer> unratedByReason = new TreeMap<>();
         BigDecimal cost = BigDecimal.ZERO;
         int ratedCount = 0;
         int excluded = 0;
-        List<NewException> unratedCases = new ArrayList<>();
+        List<RatedLeg> unratedLegs = new ArrayList<>();
         for (RatedLeg leg : rated) {
             byClass.merge(leg.legClass().name(), 1, Integer::sum);
             switch (leg.status()) {
@@ -111,11 +109,17 @@ public class RatingService {
                 }
                 case UNRATED -> {
                     unratedByReason.merge(leg.unratedReason().name(), 1, Integer::sum);
-                    unratedCases.add(unratedCase(leg, byId.get(leg.legId()), runId, correlationId));
+                    unratedLegs.add(leg);
                 }
             }
         }
-        exceptions.raiseAll(unratedCases);
+        if (!unratedLegs.isEmpty()) {
+            // the raw records of the few unrated legs only: a pass may hold millions of legs
+            Map<String, UsageLeg> byId = legs.stream().collect(Collectors.toMap(UsageLeg::legId, l -> l,
+                    (first, again) -> again));
+            exceptions.raiseAll(unratedLegs.stream()
+                    .map(leg -> unratedCase(leg, byId.get(leg.legId()), runId, correlationId)).toList());
+        }
         closeCasesOf(nowPriced, versionId);
         int unrated = rated.size() - ratedCount - excluded;
         return new Outcome(versionId, rated.size(), ratedCount, excluded, unrated, cost, byClass,
