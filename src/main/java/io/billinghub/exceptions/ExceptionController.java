@@ -58,7 +58,7 @@ public class ExceptionController {
     }
 
     /** The original content of the failed message or record, as it was received. */
-    @GetMapping("/{id}/payload")
+    @GetMapping(value = "/{id}/payload", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     public ResponseEntity<byte[]> payload(@PathVariable long id) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(queue.payload(id).orElseThrow(() -> new NoSuchElementException("case " + id + " has no payload")));

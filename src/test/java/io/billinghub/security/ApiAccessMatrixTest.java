@@ -56,6 +56,8 @@ class ApiAccessMatrixTest extends HubIntegrationTest {
             Map.entry("POST /api/exceptions/{id}/replay", Needs.OPERATOR),
             Map.entry("POST /api/exceptions/{id}/resolve", Needs.OPERATOR),
             Map.entry("GET /api/legs", Needs.FINANCE),
+            Map.entry("GET /api/openapi.json", Needs.FINANCE),
+            Map.entry("GET /api/openapi.yaml", Needs.FINANCE),
             Map.entry("GET /api/reconciliation", Needs.FINANCE),
             Map.entry("GET /api/reconciliation/invoices", Needs.FINANCE),
             Map.entry("GET /api/reference-data/versions", Needs.FINANCE),

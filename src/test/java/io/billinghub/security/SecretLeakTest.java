@@ -16,10 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -101,34 +99,6 @@ class SecretLeakTest extends HubIntegrationTest {
         }
         assertThat(leaks).isEmpty();
         assertThat(unanswered).as("GET endpoints that never answered with content").isEmpty();
-    }
-
-    /** The four pipelines, each closed to the ERP sink: one batch each. */
-    private void runEveryPipeline() throws Exception {
-        NotifyBuilder carriers = new NotifyBuilder(camel).fromRoute("carrier-invoices-*").whenDone(2).create();
-        drop("bandwidth", "bandwidth-2026-10.csv", fixture("e2e/bandwidth-2026-10.csv"));
-        drop("twilio", "twilio-2026-10.edi", fixture("e2e/twilio-2026-10.edi"));
-        assertThat(carriers.matches(60, TimeUnit.SECONDS)).as("carrier files ingested").isTrue();
-        String carrier = runOctoberAndClose();
-
-        dropCxoneInvoice();
-        String cxone = runOctober("cxone-gl", "cxone-period", true);
-
-        String chargeback = runOctober("chargeback", "chargeback-period", true);
-
-        NotifyBuilder partnerInvoice = new NotifyBuilder(camel).fromRoute("webex-invoices-acme-partner")
-                .whenDone(1).create();
-        drop("webex/acme-partner", "partner-invoice-2026-10.csv", fixture("e2e/webex/partner-invoice-2026-10.csv"));
-        assertThat(partnerInvoice.matches(60, TimeUnit.SECONDS)).as("partner invoice ingested").isTrue();
-        String webex = runOctober("webex-wholesale", "webex-period", true);
-
-        for (String runId : List.of(carrier, cxone, chargeback, webex)) {
-            assertThat(jdbc.queryForObject("select status from pipeline_run where run_id = ?", String.class, runId))
-                    .as(runId).isEqualTo("SUCCEEDED");
-        }
-        assertThat(erpLedger.charges()).extracting(c -> c.idempotencyKey()).containsExactly(
-                "billing-hub/carrier-cpm/2026-10/1", "billing-hub/cxone-gl/2026-10/1",
-                "billing-hub/chargeback/2026-10/1", "billing-hub/webex-wholesale/2026-10/1");
     }
 
     /** The name of each secret setting to its value (messages name the setting; values stay unprinted). */

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -223,6 +224,40 @@ public abstract class HubIntegrationTest {
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(done.matches(120, TimeUnit.SECONDS)).as("period run finished").isTrue();
         return json.readTree(started.body()).path("runId").asText();
+    }
+
+    /**
+     * The four pipelines' October, as the end-to-end tests run them (the carrier month with two invoice files, the
+     * CXone GL month with its invoice, the chargeback through both sandboxes, the Webex partner month with its
+     * invoice), each closed to the ERP sink: one batch each. Returns the four run ids.
+     */
+    protected List<String> runEveryPipeline() throws IOException, InterruptedException {
+        NotifyBuilder carriers = new NotifyBuilder(camel).fromRoute("carrier-invoices-*").whenDone(2).create();
+        drop("bandwidth", "bandwidth-2026-10.csv", fixture("e2e/bandwidth-2026-10.csv"));
+        drop("twilio", "twilio-2026-10.edi", fixture("e2e/twilio-2026-10.edi"));
+        assertThat(carriers.matches(60, TimeUnit.SECONDS)).as("carrier files ingested").isTrue();
+        String carrier = runOctoberAndClose();
+
+        dropCxoneInvoice();
+        String cxone = runOctober("cxone-gl", "cxone-period", true);
+
+        String chargeback = runOctober("chargeback", "chargeback-period", true);
+
+        NotifyBuilder partnerInvoice = new NotifyBuilder(camel).fromRoute("webex-invoices-acme-partner")
+                .whenDone(1).create();
+        drop("webex/acme-partner", "partner-invoice-2026-10.csv", fixture("e2e/webex/partner-invoice-2026-10.csv"));
+        assertThat(partnerInvoice.matches(60, TimeUnit.SECONDS)).as("partner invoice ingested").isTrue();
+        String webex = runOctober("webex-wholesale", "webex-period", true);
+
+        List<String> runs = List.of(carrier, cxone, chargeback, webex);
+        for (String runId : runs) {
+            assertThat(jdbc.queryForObject("select status from pipeline_run where run_id = ?", String.class, runId))
+                    .as(runId).isEqualTo("SUCCEEDED");
+        }
+        assertThat(erpLedger.charges()).extracting(c -> c.idempotencyKey()).containsExactly(
+                "billing-hub/carrier-cpm/2026-10/1", "billing-hub/cxone-gl/2026-10/1",
+                "billing-hub/chargeback/2026-10/1", "billing-hub/webex-wholesale/2026-10/1");
+        return runs;
     }
 
     /** Every test starts on a clean hub: everything the pipelines write is emptied (not the reference data). */

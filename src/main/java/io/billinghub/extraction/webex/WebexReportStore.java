@@ -157,11 +157,14 @@ public class WebexReportStore {
                         rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8)));
     }
 
-    /** The reports the hub created, reused or deleted for a billing period (for finance's view of the run). */
+    /**
+     * The reports the hub created, reused or deleted for a billing period (for finance's view of the run). Their
+     * errors as JSON text: a jsonb column would reach Jackson as the driver's PGobject, written as its bean fields.
+     */
     public List<Map<String, Object>> reports(LocalDate start) {
         return jdbc.queryForList("""
                 select report_id, partner_id, scope_org_id, sub_partner, report_type, billing_start, billing_end,
-                    status, errors, first_seen_at, updated_at, deleted_at, run_id
+                    status, cast(errors as text) as errors, first_seen_at, updated_at, deleted_at, run_id
                 from webex_report where cast(:start as date) is null or billing_start = :start
                 order by first_seen_at, report_id""", new MapSqlParameterSource("start", start));
     }
