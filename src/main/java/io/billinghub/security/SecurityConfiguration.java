@@ -57,6 +57,8 @@ public class SecurityConfiguration {
                         requests.requestMatchers(SANDBOX).permitAll();
                     }
                     requests.requestMatchers(HttpMethod.GET, "/api/**").hasRole(HubRole.FINANCE.name());
+                    // Swagger UI's files for /api/docs
+                    requests.requestMatchers(HttpMethod.GET, "/webjars/swagger-ui/**").hasRole(HubRole.FINANCE.name());
                     requests.requestMatchers(HttpMethod.POST, "/api/exceptions/*/acknowledge",
                             "/api/exceptions/*/resolve", "/api/exceptions/*/replay", "/api/runs")
                             .hasRole(HubRole.OPERATOR.name());

@@ -46,6 +46,7 @@ class ApiAccessMatrixTest extends HubIntegrationTest {
             Map.entry("GET /api/cxone/aggregates", Needs.FINANCE),
             Map.entry("GET /api/cxone/lines", Needs.FINANCE),
             Map.entry("GET /api/cxone/reconciliation", Needs.FINANCE),
+            Map.entry("GET /api/docs", Needs.FINANCE),
             Map.entry("GET /api/erp/batches", Needs.FINANCE),
             Map.entry("GET /api/erp/batches/{batchId}", Needs.FINANCE),
             Map.entry("GET /api/exceptions", Needs.FINANCE),

@@ -258,6 +258,17 @@ class OpenApiContractTest extends HubIntegrationTest {
     }
 
     @Test
+    void swaggerUiRendersTheDescriptionForFinance() throws Exception {
+        HttpResponse<String> page = exchange(Call.get("/api/docs", MediaType.TEXT_HTML_VALUE), TestUser.FINANCE, 200);
+        assertThat(page.body()).contains("new URL(\"openapi.yaml\"", "src=\"../webjars/swagger-ui/swagger-ui-bundle.js\"");
+        for (String file : List.of("swagger-ui-bundle.js", "swagger-ui.css")) {
+            String uri = "/webjars/swagger-ui/" + file;
+            assertThat(send(Call.get(uri, null).builder(), TestUser.FINANCE).statusCode()).as(uri).isEqualTo(200);
+            assertThat(send(Call.get(uri, null).builder(), TestUser.ANONYMOUS).statusCode()).as(uri).isEqualTo(401);
+        }
+    }
+
+    @Test
     void theValidatorRefusesAnUndescribedFieldAWrongTypeAndAnUndescribedValue() {
         String row = """
                 {"carrierName":"Twilio","destinationRegion":"UK","day":"2026-10-15","legs":1,"billedMinutes":2.000000,
