@@ -50,6 +50,9 @@ class SecretLeakTest extends HubIntegrationTest {
     /** The parameters an endpoint needs to answer with content. */
     private static final Map<String, String> QUERIES = Map.of(
             "/api/cpm", "?from=2026-10-01&to=2026-10-31",
+            "/api/cpm/matrix", "?from=2026-10-01&to=2026-10-31",
+            "/api/reconciliation/overview", "?period=2026-10",
+            "/api/reconciliation/evidence", "?carrier=Bandwidth.com&day=2026-10-15",
             "/api/reconciliation", "?from=2026-10-01&to=2026-10-31",
             "/api/legs", "?day=2026-10-15",
             "/api/cxone/reconciliation", "?period=2026-10",
@@ -105,10 +108,7 @@ class SecretLeakTest extends HubIntegrationTest {
 
     /** The four pipelines, each closed to the ERP sink: one batch each. */
     private void runEveryPipeline() throws Exception {
-        NotifyBuilder carriers = new NotifyBuilder(camel).fromRoute("carrier-invoices-*").whenDone(2).create();
-        drop("bandwidth", "bandwidth-2026-10.csv", fixture("e2e/bandwidth-2026-10.csv"));
-        drop("twilio", "twilio-2026-10.edi", fixture("e2e/twilio-2026-10.edi"));
-        assertThat(carriers.matches(60, TimeUnit.SECONDS)).as("carrier files ingested").isTrue();
+        dropFixtureCarrierInvoices();
         String carrier = runOctoberAndClose();
 
         dropCxoneInvoice();
@@ -129,6 +129,10 @@ class SecretLeakTest extends HubIntegrationTest {
         assertThat(erpLedger.charges()).extracting(c -> c.idempotencyKey()).containsExactly(
                 "billing-hub/carrier-cpm/2026-10/1", "billing-hub/cxone-gl/2026-10/1",
                 "billing-hub/chargeback/2026-10/1", "billing-hub/webex-wholesale/2026-10/1");
+        // a bulk replay, so that its progress answers too (of a case that is not there: it fails at once)
+        long missing = jdbc.queryForObject("select coalesce(max(id), 0) + 1000 from exception_item", Long.class);
+        assertThat(post("/api/exceptions/replays", "{\"caseIds\":[" + missing + "]}", TestUser.OPERATOR)
+                .statusCode()).isEqualTo(202);
     }
 
     /** The name of each secret setting to its value (messages name the setting; values stay unprinted). */
@@ -179,6 +183,7 @@ class SecretLeakTest extends HubIntegrationTest {
                 "id", jdbc.queryForList("select id::text from exception_item order by id", String.class),
                 "runId", jdbc.queryForList("select run_id from pipeline_run order by run_id", String.class),
                 "batchId", jdbc.queryForList("select batch_id from erp_batch order by batch_id", String.class),
+                "replayId", jdbc.queryForList("select id from bulk_replay order by id", String.class),
                 "customerExternalId", jdbc.queryForList("select distinct customer_external_id"
                         + " from webex_statement_line order by 1", String.class));
         Map<String, List<String>> endpoints = new TreeMap<>();

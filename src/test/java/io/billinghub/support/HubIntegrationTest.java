@@ -94,7 +94,7 @@ public abstract class HubIntegrationTest {
         METRICS("metrics", "metrics-test-password", HubRole.METRICS);
 
         public final String username;
-        final String password;
+        public final String password;
         final HubRole role;
 
         TestUser(String username, String password, HubRole role) {
@@ -257,6 +257,14 @@ public abstract class HubIntegrationTest {
     protected static void drop(String carrierId, String fileName, byte[] content) throws IOException {
         SftpDropClient.drop("localhost", SFTP_PORT, SFTP_USER, SFTP_PASSWORD, KNOWN_HOSTS, carrierId + "/inbox",
                 fileName, content);
+    }
+
+    /** Both carriers drop the fixture's October invoices (Bandwidth CSV, Twilio X12) and waits until both are read. */
+    protected void dropFixtureCarrierInvoices() throws IOException {
+        NotifyBuilder ingested = new NotifyBuilder(camel).fromRoute("carrier-invoices-*").whenDone(2).create();
+        drop("bandwidth", "bandwidth-2026-10.csv", fixture("e2e/bandwidth-2026-10.csv"));
+        drop("twilio", "twilio-2026-10.edi", fixture("e2e/twilio-2026-10.edi"));
+        assertThat(ingested.matches(60, TimeUnit.SECONDS)).as("both carrier files ingested").isTrue();
     }
 
     /** Finance drops the fixture's CXone invoice CSV over SFTP; waits until it has been read. */
