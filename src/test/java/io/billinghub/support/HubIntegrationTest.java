@@ -236,7 +236,8 @@ public abstract class HubIntegrationTest {
                     cxone_normalised_line, cxone_gl_aggregate, cxone_invoice, cxone_invoice_line,
                     cxone_reconciliation_result, cxone_invoice_event, org_extraction, org_record, chargeback_report,
                     chargeback_line, webex_report, webex_extraction, webex_report_row, webex_invoice,
-                    webex_invoice_line, webex_statement_line, webex_statement_user, webex_reconciliation
+                    webex_invoice_line, webex_statement_line, webex_statement_user, webex_reconciliation,
+                    bulk_replay, bulk_replay_item
                     restart identity cascade""");
         // the audit tables refuse TRUNCATE by design; a test reset is the one place allowed to lift that
         for (String table : new String[] {"chargeback_override", "audit_event"}) {
