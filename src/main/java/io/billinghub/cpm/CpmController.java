@@ -26,10 +26,37 @@ public class CpmController {
                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                              @RequestParam(required = false) String carrier,
                              @RequestParam(required = false) String region) {
+        requireOrdered(from, to);
+        return cpm.cpm(from, to, carrier, region);
+    }
+
+    /** The console's matrix: carrier × region over the range, and each carrier's trend by day or 7-day bucket. */
+    @GetMapping(value = "/matrix", produces = "application/json")
+    public CpmMatrix matrix(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                            @RequestParam(defaultValue = "DAY") CpmMatrix.Granularity granularity,
+                            @RequestParam(required = false) String carrier,
+                            @RequestParam(required = false) String region) {
+        requireOrdered(from, to);
+        return cpm.matrix(from, to, granularity, carrier, region);
+    }
+
+    @GetMapping(value = "/matrix", produces = CsvResponses.TEXT_CSV)
+    public ResponseEntity<String> matrixCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                            @RequestParam(required = false) String carrier,
+                                            @RequestParam(required = false) String region) {
+        return CsvResponses.csv("cpm-matrix-" + from + "-" + to + ".csv", List.of("carrier_name",
+                        "destination_region", "from", "to", "legs", "billed_minutes", "cost", "cpm"),
+                matrix(from, to, CpmMatrix.Granularity.DAY, carrier, region).cells(), c -> List.of(c.carrierName(),
+                        c.destinationRegion(), from, to, c.legs(), c.billedMinutes(), c.cost(),
+                        c.cpm() == null ? "" : c.cpm()));
+    }
+
+    private static void requireOrdered(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
         }
-        return cpm.cpm(from, to, carrier, region);
     }
 
     @GetMapping(produces = CsvResponses.TEXT_CSV)

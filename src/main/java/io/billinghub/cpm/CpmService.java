@@ -18,7 +18,17 @@ public class CpmService {
     }
 
     public List<CpmRow> cpm(LocalDate from, LocalDate to, String carrierName, String region) {
-        List<DailyUsage> usage = jdbc.query("""
+        return calculator.compute(dailyUsage(from.minusDays(CpmCalculator.TRAILING_DAYS - 1), to, carrierName,
+                region), from, to);
+    }
+
+    public CpmMatrix matrix(LocalDate from, LocalDate to, CpmMatrix.Granularity granularity, String carrierName,
+                            String region) {
+        return CpmMatrix.of(dailyUsage(from, to, carrierName, region), from, to, granularity);
+    }
+
+    private List<DailyUsage> dailyUsage(LocalDate from, LocalDate to, String carrierName, String region) {
+        return jdbc.query("""
                 select carrier_name, destination_region, utc_day, count(*) as legs, sum(billed_seconds) as seconds,
                     sum(cost) as cost
                 from rated_leg
@@ -26,10 +36,9 @@ public class CpmService {
                   and (cast(:carrier as text) is null or carrier_name = :carrier)
                   and (cast(:region as text) is null or destination_region = :region)
                 group by carrier_name, destination_region, utc_day""",
-                new MapSqlParameterSource("from", from.minusDays(CpmCalculator.TRAILING_DAYS - 1)).addValue("to", to)
+                new MapSqlParameterSource("from", from).addValue("to", to)
                         .addValue("carrier", carrierName).addValue("region", region),
                 (rs, i) -> new DailyUsage(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)));
-        return calculator.compute(usage, from, to);
     }
 }

@@ -24,11 +24,13 @@ public class ExceptionController {
 
     private final ExceptionQueue queue;
     private final ReplayService replay;
+    private final BulkReplays bulkReplays;
     private final AuditLog audit;
 
-    public ExceptionController(ExceptionQueue queue, ReplayService replay, AuditLog audit) {
+    public ExceptionController(ExceptionQueue queue, ReplayService replay, BulkReplays bulkReplays, AuditLog audit) {
         this.queue = queue;
         this.replay = replay;
+        this.bulkReplays = bulkReplays;
         this.audit = audit;
     }
 
@@ -61,7 +63,8 @@ public class ExceptionController {
     @GetMapping(value = "/{id}/payload", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     public ResponseEntity<byte[]> payload(@PathVariable long id) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(queue.payload(id).orElseThrow(() -> new NoSuchElementException("case " + id + " has no payload")));
+                .body(queue.payload(id).orElseThrow(() -> new NoSuchElementException("case " + id
+                        + " has no payload")));
     }
 
     /** Acknowledged by the authenticated user (a "by" in the body is ignored: nobody acts in another's name). */
@@ -101,9 +104,23 @@ public class ExceptionController {
     /** Replays a case as the authenticated user. */
     @PostMapping("/{id}/replay")
     public ReplayService.Outcome replay(@PathVariable long id, Principal user) {
-        ReplayService.Outcome outcome = replay.replay(id, user.getName());
-        audit.record("exception.replayed", "exception_item", String.valueOf(id), Map.of("succeeded",
-                String.valueOf(outcome.succeeded()), "message", outcome.message()));
-        return outcome;
+        return replay.replay(id, user.getName());
+    }
+
+    public record BulkReplayRequest(List<Long> caseIds) {
+    }
+
+    /** Replays many cases in the background as the authenticated user (202); GET the answer's id for progress. */
+    @PostMapping("/replays")
+    public ResponseEntity<BulkReplays.Progress> replayMany(@RequestBody BulkReplayRequest request, Principal user) {
+        BulkReplays.Progress progress = bulkReplays.start(request.caseIds() == null ? List.of() : request.caseIds(),
+                user.getName());
+        return ResponseEntity.accepted().body(progress);
+    }
+
+    @GetMapping("/replays/{replayId}")
+    public BulkReplays.Progress bulkReplay(@PathVariable String replayId) {
+        return bulkReplays.find(replayId).orElseThrow(() -> new NoSuchElementException("no bulk replay "
+                + replayId));
     }
 }

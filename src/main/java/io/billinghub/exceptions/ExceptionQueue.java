@@ -252,6 +252,17 @@ public class ExceptionQueue {
         return jdbc.query(sql.toString(), p, rowMapper());
     }
 
+    /**
+     * Every case, in any status, whose dedupe key starts with {@code keyPrefix}: the findings of one scope (for
+     * example one carrier's reconciled day), oldest first.
+     */
+    public List<ExceptionItem> inScope(String keyPrefix, int limit) {
+        return jdbc.query("select " + COLUMNS + """
+                 from exception_item where left(dedupe_key, length(:prefix)) = :prefix
+                order by id limit :limit""", new MapSqlParameterSource("prefix", keyPrefix).addValue("limit", limit),
+                rowMapper());
+    }
+
     /** Open (not resolved) case counts by type, for the queue's summary. */
     public Map<String, Long> openCountsByType() {
         Map<String, Long> counts = new TreeMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.billinghub.platform.HubExchange;
 import io.billinghub.platform.Secrets;
 import io.billinghub.runs.RunRegistry;
+import io.billinghub.security.AuditLog;
 import io.billinghub.security.SafeFileNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,15 +37,17 @@ public class ReplayService {
     private final CamelContext camel;
     private final RunRegistry runs;
     private final Clock clock;
+    private final AuditLog audit;
 
     public ReplayService(ExceptionQueue queue, PayloadCodec codec, ProducerTemplate producer, CamelContext camel,
-                         RunRegistry runs, Clock clock) {
+                         RunRegistry runs, Clock clock, AuditLog audit) {
         this.queue = queue;
         this.codec = codec;
         this.producer = producer;
         this.camel = camel;
         this.runs = runs;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public record Outcome(long caseId, boolean succeeded, Long newCaseId, String message) {
@@ -57,7 +60,15 @@ public class ReplayService {
         }
     }
 
+    /** Replays a case as {@code by}, and records the attempt in the audit trail (by the current user). */
     public Outcome replay(long caseId, String by) {
+        Outcome outcome = attempt(caseId, by);
+        audit.record("exception.replayed", "exception_item", String.valueOf(caseId), Map.of("succeeded",
+                String.valueOf(outcome.succeeded()), "message", outcome.message()));
+        return outcome;
+    }
+
+    private Outcome attempt(long caseId, String by) {
         ExceptionItem item = queue.find(caseId)
                 .orElseThrow(() -> new NoSuchElementException("no exception case " + caseId));
         if (!item.replayable()) {

@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Drill-down from a CPM cell to the rated legs behind it (leg level, with raw and billed minutes). */
+/**
+ * Drill-down from a CPM cell to the rated legs behind it (leg level, with raw and billed minutes): the legs of one
+ * UTC day, or of the days from {@code day} to {@code to} for a cell of a date range.
+ */
 @RestController
 @RequestMapping("/api/legs")
 public class RatedLegController {
@@ -24,6 +27,8 @@ public class RatedLegController {
 
     @GetMapping
     public List<Map<String, Object>> legs(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+                                          @RequestParam(required = false)
+                                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                           @RequestParam(required = false) String carrier,
                                           @RequestParam(required = false) String region,
                                           @RequestParam(required = false) RatingStatus status,
@@ -35,13 +40,14 @@ public class RatedLegController {
                     increment_first || '/' || increment_next as billing_increment, raw_seconds, billed_seconds,
                     raw_minutes, billed_minutes, cost, currency, reference_version_id, run_id
                 from rated_leg
-                where utc_day = :day
+                where utc_day >= :day and utc_day <= :to
                   and (cast(:carrier as text) is null or carrier_name = :carrier)
                   and (cast(:region as text) is null or destination_region = :region)
                   and (cast(:status as text) is null or rating_status = :status)
                   and (cast(:legClass as text) is null or leg_class = :legClass)
                 order by start_time, leg_id limit :limit""",
-                new MapSqlParameterSource("day", day).addValue("carrier", carrier).addValue("region", region)
+                new MapSqlParameterSource("day", day).addValue("to", to == null ? day : to)
+                        .addValue("carrier", carrier).addValue("region", region)
                         .addValue("status", status == null ? null : status.name())
                         .addValue("legClass", legClass == null ? null : legClass.name())
                         .addValue("limit", Math.min(Math.max(limit, 1), 10000)));

@@ -1,7 +1,10 @@
 package io.billinghub.reconciliation;
 
+import io.billinghub.exceptions.ExceptionItem;
+import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.platform.web.CsvResponses;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,10 +26,17 @@ public class ReconciliationController {
             "internal_legs", "internal_billed_minutes", "internal_cost", "invoice_lines", "invoice_minutes",
             "invoice_charge", "charge_delta", "reconciled_at", "run_id");
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private static final int EVIDENCE_LIMIT = 1000;
 
-    public ReconciliationController(NamedParameterJdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ReconciliationOverview overview;
+    private final ExceptionQueue exceptions;
+
+    public ReconciliationController(NamedParameterJdbcTemplate jdbc, ReconciliationOverview overview,
+                                    ExceptionQueue exceptions) {
         this.jdbc = jdbc;
+        this.overview = overview;
+        this.exceptions = exceptions;
     }
 
     @GetMapping(produces = "application/json")
@@ -61,6 +71,22 @@ public class ReconciliationController {
             @RequestParam(required = false) String status) {
         return CsvResponses.csv("reconciliation.csv", COLUMNS, results(from, to, carrier, invoice, status),
                 row -> COLUMNS.stream().map(row::get).toList());
+    }
+
+    /** Every vendor's reconciliation of a period by scope: matched, drift, exceptions and the variance. */
+    @GetMapping(value = "/overview", produces = "application/json")
+    public List<ReconciliationOverview.Row> overview(@RequestParam YearMonth period) {
+        return overview.of(period);
+    }
+
+    /**
+     * The evidence behind one carrier's reconciled day: its findings (charge and minute mismatches, lines missing
+     * on either side, unrated legs) with the hub's and the invoice's figures, in any status.
+     */
+    @GetMapping(value = "/evidence", produces = "application/json")
+    public List<ExceptionItem> evidence(@RequestParam String carrier,
+                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        return exceptions.inScope(Discrepancy.scope(day, carrier), EVIDENCE_LIMIT);
     }
 
     /** Every current invoice with its stated total against the sum of its lines and other charges. */

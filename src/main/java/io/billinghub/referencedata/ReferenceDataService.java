@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,14 +160,31 @@ public class ReferenceDataService {
         return new Outcome(name, "ACTIVATED", id, checksum, List.of());
     }
 
+    /** Every version, newest first, each with what changed against the accepted version before it. */
     public List<ReferenceVersion> versions() {
-        return jdbc.query("""
-                select id, dataset, checksum, status, files::text as files, errors::text as errors, loaded_at,
-                    activated_at, superseded_at
-                from reference_data_version order by id desc""", (rs, i) -> new ReferenceVersion(
-                rs.getLong("id"), rs.getString("dataset"), rs.getString("checksum"), rs.getString("status"),
-                readTree(rs.getString("files")), readTree(rs.getString("errors")), SqlTime.instant(rs, "loaded_at"),
-                SqlTime.instant(rs, "activated_at"), SqlTime.instant(rs, "superseded_at")));
+        List<ReferenceVersion> oldestFirst = new ArrayList<>();
+        Map<String, ReferenceVersion> lastAccepted = new HashMap<>();
+        jdbc.query("""
+                select v.id, v.dataset, v.checksum, v.status, v.files::text as files, v.errors::text as errors,
+                    v.loaded_at, v.activated_at, v.superseded_at,
+                    (select a.actor from audit_event a where a.subject_type = 'reference_data_version'
+                        and a.subject_id = v.id::text order by a.id limit 1) as loaded_by
+                from reference_data_version v order by v.id""", rs -> {
+            String dataset = rs.getString("dataset");
+            JsonNode files = readTree(rs.getString("files"));
+            ReferenceVersion before = lastAccepted.get(dataset);
+            ReferenceVersion version = new ReferenceVersion(rs.getLong("id"), dataset, rs.getString("checksum"),
+                    rs.getString("status"), files, readTree(rs.getString("errors")), SqlTime.instant(rs, "loaded_at"),
+                    SqlTime.instant(rs, "activated_at"), SqlTime.instant(rs, "superseded_at"),
+                    rs.getString("loaded_by"), ReferenceVersion.Changes.between(before == null ? null : before.id(),
+                    before == null ? null : before.files(), files));
+            oldestFirst.add(version);
+            if (!"REJECTED".equals(version.status())) {
+                lastAccepted.put(dataset, version);
+            }
+        });
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     private long insertVersion(String dataset, String checksum, Map<String, String> files, String status,
@@ -191,7 +210,8 @@ public class ReferenceDataService {
     private Optional<Long> versionWith(String dataset, String checksum, String status) {
         return jdbc.query("""
                 select id from reference_data_version
-                where dataset = :dataset and status = :status and (cast(:checksum as text) is null or checksum = :checksum)
+                where dataset = :dataset and status = :status
+                  and (cast(:checksum as text) is null or checksum = :checksum)
                 order by id desc limit 1""",
                 new MapSqlParameterSource("dataset", dataset).addValue("status", status)
                         .addValue("checksum", checksum), (rs, i) -> rs.getLong(1)).stream().findFirst();

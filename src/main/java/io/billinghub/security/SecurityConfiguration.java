@@ -33,6 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfiguration {
 
     private static final String SANDBOX = "/sandbox/**";
+    private static final String CONTENT_SECURITY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json,
@@ -44,10 +46,14 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName(SecurityErrors.REALM).authenticationEntryPoint(errors)
                         .withObjectPostProcessor(sandboxCredentialsLeftAlone()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                // the console's own scripts and styles only, nothing inline, never framed
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY)))
                 .authorizeHttpRequests(requests -> {
                     // the error page renders the status the request already earned
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
+                    // the console's static files; everything it shows comes from /api with the user's credentials
+                    requests.requestMatchers(HttpMethod.GET, "/", "/console", "/console/**").permitAll();
                     requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAnyRole(HubRole.ADMIN.name(),
                             HubRole.METRICS.name());
                     // authenticated by its HMAC signature (CxoneWebhookController), not by a user
@@ -60,7 +66,8 @@ public class SecurityConfiguration {
                     // Swagger UI's files for /api/docs
                     requests.requestMatchers(HttpMethod.GET, "/webjars/swagger-ui/**").hasRole(HubRole.FINANCE.name());
                     requests.requestMatchers(HttpMethod.POST, "/api/exceptions/*/acknowledge",
-                            "/api/exceptions/*/resolve", "/api/exceptions/*/replay", "/api/runs")
+                            "/api/exceptions/*/resolve", "/api/exceptions/*/replay", "/api/exceptions/replays",
+                            "/api/runs")
                             .hasRole(HubRole.OPERATOR.name());
                     requests.requestMatchers(HttpMethod.POST, "/api/reference-data/reload",
                             "/api/chargeback/*/overrides").hasRole(HubRole.ADMIN.name());

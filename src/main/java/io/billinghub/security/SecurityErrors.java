@@ -17,6 +17,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final String REALM = "billing-hub";
+    static final String REQUESTED_WITH = "X-Requested-With";
+    static final String SCRIPT_REQUEST = "XMLHttpRequest";
 
     private final ObjectMapper json;
 
@@ -27,7 +29,10 @@ public class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHan
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException failure) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+        // the console asks for credentials in its own form: a challenge would pop the browser's dialog over it
+        if (!SCRIPT_REQUEST.equals(request.getHeader(REQUESTED_WITH))) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+        }
         write(response, HttpStatus.UNAUTHORIZED, "valid credentials are required (HTTP Basic)");
     }
 

@@ -43,10 +43,10 @@ class ApiAccessMatrixTest extends HubIntegrationTest {
             Map.entry("GET /api/chargeback/{period}/overrides", Needs.FINANCE),
             Map.entry("POST /api/chargeback/{period}/overrides", Needs.ADMIN),
             Map.entry("GET /api/cpm", Needs.FINANCE),
+            Map.entry("GET /api/cpm/matrix", Needs.FINANCE),
             Map.entry("GET /api/cxone/aggregates", Needs.FINANCE),
             Map.entry("GET /api/cxone/lines", Needs.FINANCE),
             Map.entry("GET /api/cxone/reconciliation", Needs.FINANCE),
-            Map.entry("GET /api/docs", Needs.FINANCE),
             Map.entry("GET /api/erp/batches", Needs.FINANCE),
             Map.entry("GET /api/erp/batches/{batchId}", Needs.FINANCE),
             Map.entry("GET /api/exceptions", Needs.FINANCE),
@@ -56,11 +56,16 @@ class ApiAccessMatrixTest extends HubIntegrationTest {
             Map.entry("POST /api/exceptions/{id}/acknowledge", Needs.OPERATOR),
             Map.entry("POST /api/exceptions/{id}/replay", Needs.OPERATOR),
             Map.entry("POST /api/exceptions/{id}/resolve", Needs.OPERATOR),
+            Map.entry("POST /api/exceptions/replays", Needs.OPERATOR),
+            Map.entry("GET /api/exceptions/replays/{replayId}", Needs.FINANCE),
             Map.entry("GET /api/legs", Needs.FINANCE),
+            Map.entry("GET /api/me", Needs.FINANCE),
             Map.entry("GET /api/openapi.json", Needs.FINANCE),
             Map.entry("GET /api/openapi.yaml", Needs.FINANCE),
             Map.entry("GET /api/reconciliation", Needs.FINANCE),
+            Map.entry("GET /api/reconciliation/evidence", Needs.FINANCE),
             Map.entry("GET /api/reconciliation/invoices", Needs.FINANCE),
+            Map.entry("GET /api/reconciliation/overview", Needs.FINANCE),
             Map.entry("GET /api/reference-data/versions", Needs.FINANCE),
             Map.entry("POST /api/reference-data/reload", Needs.ADMIN),
             Map.entry("GET /api/runs", Needs.FINANCE),
@@ -180,6 +185,26 @@ class ApiAccessMatrixTest extends HubIntegrationTest {
         assertThat(get("/elsewhere", TestUser.ADMIN).statusCode()).isEqualTo(403);
         assertThat(send(request("/api/runs").DELETE(), TestUser.ADMIN).statusCode()).isEqualTo(403);
         assertThat(get("/api/nothing-here", TestUser.FINANCE).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theConsoleIsOpenToAllButItsDataIsNot() throws Exception {
+        HttpResponse<String> page = get("/console/", TestUser.ANONYMOUS);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Billing hub console</title>");
+        // nothing inline: the console's own scripts and styles only, never in a frame
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        assertThat(get("/console/js/core.js", TestUser.ANONYMOUS).statusCode()).isEqualTo(200);
+        assertThat(get("/console/vendor/chart.umd.min.js", TestUser.ANONYMOUS).statusCode()).isEqualTo(200);
+        // the console's calls get no Basic challenge (it would open the browser's own dialog over the sign-in form)
+        HttpResponse<String> script = send(request("/api/me").GET().header("X-Requested-With", "XMLHttpRequest"),
+                TestUser.ANONYMOUS);
+        assertThat(script.statusCode()).isEqualTo(401);
+        assertThat(script.headers().firstValue("WWW-Authenticate")).isEmpty();
+        JsonNode me = json.readTree(get("/api/me", TestUser.OPERATOR).body());
+        assertThat(me.path("username").asText()).isEqualTo("operator");
+        assertThat(me.path("roles").toString()).isEqualTo("[\"FINANCE\",\"OPERATOR\"]");
     }
 
     /** Calls an endpoint with harmless values: unknown ids, incomplete bodies, so nothing is changed. */

@@ -48,6 +48,9 @@ class SecretLeakTest extends HubIntegrationTest {
     /** The parameters an endpoint needs to answer with content. */
     private static final Map<String, String> QUERIES = Map.of(
             "/api/cpm", "?from=2026-10-01&to=2026-10-31",
+            "/api/cpm/matrix", "?from=2026-10-01&to=2026-10-31",
+            "/api/reconciliation/overview", "?period=2026-10",
+            "/api/reconciliation/evidence", "?carrier=Bandwidth.com&day=2026-10-15",
             "/api/reconciliation", "?from=2026-10-01&to=2026-10-31",
             "/api/legs", "?day=2026-10-15",
             "/api/cxone/reconciliation", "?period=2026-10",
@@ -69,7 +72,7 @@ class SecretLeakTest extends HubIntegrationTest {
                 "hub.webex.partners[0].refresh-token", "hub.security.users[0].password",
                 "hub.security.users[3].password", "HTTP Basic credentials of admin");
 
-        runEveryPipeline();
+        runEveryPipelineAndABulkReplay();
 
         List<String> leaks = new ArrayList<>();
         search("the run's log", Files.readString(RUN_LOG, StandardCharsets.UTF_8), secrets, leaks);
@@ -99,6 +102,15 @@ class SecretLeakTest extends HubIntegrationTest {
         }
         assertThat(leaks).isEmpty();
         assertThat(unanswered).as("GET endpoints that never answered with content").isEmpty();
+    }
+
+    /** The four pipelines closed to the ERP sink, and a bulk replay so that its progress answers too. */
+    private void runEveryPipelineAndABulkReplay() throws Exception {
+        runEveryPipeline();
+        // of a case that is not there: it fails at once
+        long missing = jdbc.queryForObject("select coalesce(max(id), 0) + 1000 from exception_item", Long.class);
+        assertThat(post("/api/exceptions/replays", "{\"caseIds\":[" + missing + "]}", TestUser.OPERATOR)
+                .statusCode()).isEqualTo(202);
     }
 
     /** The name of each secret setting to its value (messages name the setting; values stay unprinted). */
@@ -149,6 +161,7 @@ class SecretLeakTest extends HubIntegrationTest {
                 "id", jdbc.queryForList("select id::text from exception_item order by id", String.class),
                 "runId", jdbc.queryForList("select run_id from pipeline_run order by run_id", String.class),
                 "batchId", jdbc.queryForList("select batch_id from erp_batch order by batch_id", String.class),
+                "replayId", jdbc.queryForList("select id from bulk_replay order by id", String.class),
                 "customerExternalId", jdbc.queryForList("select distinct customer_external_id"
                         + " from webex_statement_line order by 1", String.class));
         Map<String, List<String>> endpoints = new TreeMap<>();

@@ -95,7 +95,7 @@ public abstract class HubIntegrationTest {
         METRICS("metrics", "metrics-test-password", HubRole.METRICS);
 
         public final String username;
-        final String password;
+        public final String password;
         final HubRole role;
 
         TestUser(String username, String password, HubRole role) {
@@ -232,10 +232,7 @@ public abstract class HubIntegrationTest {
      * invoice), each closed to the ERP sink: one batch each. Returns the four run ids.
      */
     protected List<String> runEveryPipeline() throws IOException, InterruptedException {
-        NotifyBuilder carriers = new NotifyBuilder(camel).fromRoute("carrier-invoices-*").whenDone(2).create();
-        drop("bandwidth", "bandwidth-2026-10.csv", fixture("e2e/bandwidth-2026-10.csv"));
-        drop("twilio", "twilio-2026-10.edi", fixture("e2e/twilio-2026-10.edi"));
-        assertThat(carriers.matches(60, TimeUnit.SECONDS)).as("carrier files ingested").isTrue();
+        dropFixtureCarrierInvoices();
         String carrier = runOctoberAndClose();
 
         dropCxoneInvoice();
@@ -271,7 +268,8 @@ public abstract class HubIntegrationTest {
                     cxone_normalised_line, cxone_gl_aggregate, cxone_invoice, cxone_invoice_line,
                     cxone_reconciliation_result, cxone_invoice_event, org_extraction, org_record, chargeback_report,
                     chargeback_line, webex_report, webex_extraction, webex_report_row, webex_invoice,
-                    webex_invoice_line, webex_statement_line, webex_statement_user, webex_reconciliation
+                    webex_invoice_line, webex_statement_line, webex_statement_user, webex_reconciliation,
+                    bulk_replay, bulk_replay_item
                     restart identity cascade""");
         // the audit tables refuse TRUNCATE by design; a test reset is the one place allowed to lift that
         for (String table : new String[] {"chargeback_override", "audit_event"}) {
@@ -292,6 +290,14 @@ public abstract class HubIntegrationTest {
     protected static void drop(String carrierId, String fileName, byte[] content) throws IOException {
         SftpDropClient.drop("localhost", SFTP_PORT, SFTP_USER, SFTP_PASSWORD, KNOWN_HOSTS, carrierId + "/inbox",
                 fileName, content);
+    }
+
+    /** Both carriers drop the fixture's October invoices (Bandwidth CSV, Twilio X12) and waits until both are read. */
+    protected void dropFixtureCarrierInvoices() throws IOException {
+        NotifyBuilder ingested = new NotifyBuilder(camel).fromRoute("carrier-invoices-*").whenDone(2).create();
+        drop("bandwidth", "bandwidth-2026-10.csv", fixture("e2e/bandwidth-2026-10.csv"));
+        drop("twilio", "twilio-2026-10.edi", fixture("e2e/twilio-2026-10.edi"));
+        assertThat(ingested.matches(60, TimeUnit.SECONDS)).as("both carrier files ingested").isTrue();
     }
 
     /** Finance drops the fixture's CXone invoice CSV over SFTP; waits until it has been read. */

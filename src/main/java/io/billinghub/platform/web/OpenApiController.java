@@ -14,19 +14,17 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The OpenAPI description of the REST API (src/main/resources/openapi/billing-hub.yaml, written by hand and kept in
- * step with the controllers by OpenApiContractTest), as written and converted to JSON, and Swagger UI rendering it.
+ * step with the controllers by OpenApiContractTest), as written and converted to JSON.
  */
 @RestController
 @RequestMapping("/api")
 public class OpenApiController {
 
     static final String RESOURCE = "openapi/billing-hub.yaml";
-    static final String DOCS = "openapi/docs.html";
     static final String APPLICATION_YAML = "application/yaml";
 
     private final byte[] yaml;
     private final byte[] json;
-    private final byte[] docs;
 
     public OpenApiController(ObjectMapper mapper) throws IOException {
         yaml = new ClassPathResource(RESOURCE).getContentAsByteArray();
@@ -35,7 +33,6 @@ public class OpenApiController {
         Object description = new Yaml(new SafeConstructor(new LoaderOptions()))
                 .load(new String(yaml, StandardCharsets.UTF_8));
         json = mapper.writeValueAsBytes(description);
-        docs = new ClassPathResource(DOCS).getContentAsByteArray();
     }
 
     @GetMapping(value = "/openapi.yaml", produces = APPLICATION_YAML)
@@ -46,11 +43,5 @@ public class OpenApiController {
     @GetMapping(value = "/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
     public byte[] json() {
         return json.clone();
-    }
-
-    /** Swagger UI (the org.webjars:swagger-ui files under /webjars) on /api/openapi.yaml. */
-    @GetMapping(value = "/docs", produces = MediaType.TEXT_HTML_VALUE)
-    public byte[] docs() {
-        return docs.clone();
     }
 }

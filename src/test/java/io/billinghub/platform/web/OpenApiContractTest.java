@@ -1,6 +1,7 @@
 package io.billinghub.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -21,6 +22,7 @@ import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -71,11 +73,15 @@ class OpenApiContractTest extends HubIntegrationTest {
     private static final Map<String, List<String>> QUERIES = Map.ofEntries(
             Map.entry("/api/cpm", List.of("from=2026-10-01&to=2026-10-31",
                     "from=2026-10-15&to=2026-10-16&carrier=Bandwidth.com&region=US-West")),
+            Map.entry("/api/cpm/matrix", List.of("from=2026-10-01&to=2026-10-31",
+                    "from=2026-10-01&to=2026-10-31&granularity=WEEK&carrier=Twilio&region=UK")),
             Map.entry("/api/legs", List.of("day=2026-10-15", "day=2026-10-15&status=EXCLUDED&legClass=MONITOR",
-                    "day=2026-10-15&carrier=Bandwidth.com&region=US-West&limit=1")),
+                    "day=2026-10-15&to=2026-10-31&carrier=Bandwidth.com&region=US-West&limit=1")),
             Map.entry("/api/reconciliation", List.of("", "from=2026-10-01&to=2026-10-31&carrier=Twilio"
                     + "&invoice=TW-2026-10&status=DISCREPANCIES")),
             Map.entry("/api/reconciliation/invoices", List.of("", "carrier=Twilio")),
+            Map.entry("/api/reconciliation/overview", List.of("period=2026-10")),
+            Map.entry("/api/reconciliation/evidence", List.of("carrier=Bandwidth.com&day=2026-10-15")),
             Map.entry("/api/exceptions", List.of("", "status=OPEN&type=UNRATED_LEG&limit=1000",
                     "pipeline=webex-wholesale&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&offset=1")),
             Map.entry("/api/runs", List.of("", "pipeline=carrier-cpm&period=2026-10&limit=500")),
@@ -259,12 +265,23 @@ class OpenApiContractTest extends HubIntegrationTest {
 
     @Test
     void swaggerUiRendersTheDescriptionForFinance() throws Exception {
-        HttpResponse<String> page = exchange(Call.get("/api/docs", MediaType.TEXT_HTML_VALUE), TestUser.FINANCE, 200);
-        assertThat(page.body()).contains("new URL(\"openapi.yaml\"", "src=\"../webjars/swagger-ui/swagger-ui-bundle.js\"");
-        for (String file : List.of("swagger-ui-bundle.js", "swagger-ui.css")) {
-            String uri = "/webjars/swagger-ui/" + file;
+        HttpResponse<String> docs = send(Call.get("/api/docs", null).builder(), TestUser.FINANCE);
+        assertThat(docs.statusCode()).isEqualTo(302);
+        assertThat(docs.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith(OpenApiDocsConfiguration.DOCS));
+        HttpResponse<String> page = send(Call.get(OpenApiDocsConfiguration.DOCS, null).builder(), TestUser.FINANCE);
+        assertThat(page.statusCode()).isEqualTo(200);
+        // no inline script: the content security policy allows the hub's own files only
+        assertThat(page.body()).contains("<script src=\"../../webjars/swagger-ui/swagger-ui-bundle.js\"></script>",
+                "<script src=\"swagger-initializer.js\"></script>").doesNotContain("<script>");
+        String initializer = send(Call.get(OpenApiDocsConfiguration.DOCS + "swagger-initializer.js", null)
+                .builder(), TestUser.FINANCE).body();
+        assertThat(initializer).contains("new URL(\"../openapi.yaml\"");
+        for (String uri : List.of(OpenApiDocsConfiguration.DOCS, "/webjars/swagger-ui/swagger-ui-bundle.js",
+                "/webjars/swagger-ui/swagger-ui.css")) {
             assertThat(send(Call.get(uri, null).builder(), TestUser.FINANCE).statusCode()).as(uri).isEqualTo(200);
             assertThat(send(Call.get(uri, null).builder(), TestUser.ANONYMOUS).statusCode()).as(uri).isEqualTo(401);
+            assertThat(send(Call.get(uri, null).builder(), TestUser.METRICS).statusCode()).as(uri).isEqualTo(403);
         }
     }
 
@@ -312,6 +329,13 @@ class OpenApiContractTest extends HubIntegrationTest {
         assertThat(replay.path("succeeded").asBoolean()).isFalse();
         exchange(Call.post("/api/exceptions/" + delta + "/replay", ""), TestUser.OPERATOR, 409);
         answered.add("POST /api/exceptions/{id}/replay");
+        // the unrated leg again and a case that is not there: both fail, each with its reason
+        String bulk = json.readTree(exchange(Call.post("/api/exceptions/replays", "{\"caseIds\":[" + unrated
+                + ", " + (unrated + 1000) + "]}"), TestUser.OPERATOR, 202).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(get("/api/exceptions/replays/" + bulk)
+                .body()).path("status").asText().equals("FINISHED"));
+        exchange(Call.post("/api/exceptions/replays", "{\"caseIds\":[]}"), TestUser.OPERATOR, 400);
+        answered.add("POST /api/exceptions/replays");
 
         // us-east/RET-0452 LICENCE in the fixture: (32 seats × 25.00 + 6 × 50.00) × utilisation factor 0.40 (its
         // floor) = 440.00; 400.00 moves 40.00 to Unallocated
@@ -401,6 +425,7 @@ class OpenApiContractTest extends HubIntegrationTest {
                     + (path.endsWith("/payload") ? " where payload is not null" : "") + " order by id", String.class);
             case "runId" -> jdbc.queryForList("select run_id from pipeline_run order by run_id", String.class);
             case "batchId" -> jdbc.queryForList("select batch_id from erp_batch order by batch_id", String.class);
+            case "replayId" -> jdbc.queryForList("select id from bulk_replay order by id", String.class);
             case "customerExternalId" -> jdbc.queryForList("select distinct customer_external_id"
                     + " from webex_statement_line where status = 'PRICED' order by 1", String.class);
             default -> List.of();
