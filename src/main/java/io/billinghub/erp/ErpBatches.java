@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.observability.HubMetrics;
 import io.billinghub.platform.SqlTime;
+import io.billinghub.platform.web.ReportRows;
 import io.billinghub.security.AuditLog;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -131,11 +132,12 @@ public class ErpBatches {
     }
 
     public List<Map<String, Object>> batches(String period) {
-        return jdbc.queryForList("""
+        return jdbc.query("""
                 select batch_id, pipeline, period, kind, sequence, idempotency_key, currency, total, line_count, status,
                     attempts, created_at, posted_at, response_status, run_id
                 from erp_batch where (cast(:period as text) is null or period = :period)
-                order by period, pipeline, sequence""", new MapSqlParameterSource("period", period));
+                order by period, pipeline, sequence""", new MapSqlParameterSource("period", period),
+                ReportRows.extractor());
     }
 
     public Map<String, Object> header(String batchId) {
