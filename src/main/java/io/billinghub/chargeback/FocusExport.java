@@ -16,13 +16,8 @@ import java.util.TreeMap;
  */
 public final class FocusExport {
 
-    public static final List<String> COLUMNS = List.of("BilledCost", "BillingAccountId", "BillingAccountName",
-            "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd", "ChargeCategory", "ChargeClass",
-            "ChargeDescription", "ChargeFrequency", "ChargePeriodStart", "ChargePeriodEnd", "ConsumedQuantity",
-            "ConsumedUnit", "ContractedCost", "EffectiveCost", "InvoiceId", "InvoiceIssuerName", "ListCost",
-            "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "ServiceCategory", "ServiceName",
-            "SkuId", "Tags", "AllocatedMethodId", "AllocatedMethodDetails", "x_CostCenter", "x_Division",
-            "x_BusinessUnit", "x_ReasonCode", "x_Origin");
+    public static final List<String> COLUMNS = FocusCsv.columns("AllocatedMethodId", "AllocatedMethodDetails",
+            "x_CostCenter", "x_Division", "x_BusinessUnit", "x_ReasonCode", "x_Origin");
 
     private static final Map<String, String> SERVICE_CATEGORY = Map.of(AllocationEngine.TELEPHONY, "Networking",
             AllocationEngine.LICENCE, "Business Applications", AllocationEngine.WFM, "Business Applications",

@@ -24,13 +24,8 @@ import java.util.TreeMap;
  */
 public final class CarrierFocusExport {
 
-    public static final List<String> COLUMNS = List.of("BilledCost", "BillingAccountId", "BillingAccountName",
-            "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd", "ChargeCategory", "ChargeClass",
-            "ChargeDescription", "ChargeFrequency", "ChargePeriodStart", "ChargePeriodEnd", "ConsumedQuantity",
-            "ConsumedUnit", "ContractedCost", "EffectiveCost", "InvoiceId", "InvoiceIssuerName", "ListCost",
-            "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "ServiceCategory", "ServiceName",
-            "SkuId", "Tags", "x_CarrierId", "x_Region", "x_LegReference", "x_DestinationNumber",
-            "x_InvoicePosition", "x_HubRatedCost");
+    public static final List<String> COLUMNS = FocusCsv.columns("x_CarrierId", "x_Region", "x_LegReference",
+            "x_DestinationNumber", "x_InvoicePosition", "x_HubRatedCost");
 
     static final String SERVICE = "Outbound voice";
     static final String MINUTES = "Minutes";

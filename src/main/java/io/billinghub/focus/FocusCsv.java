@@ -32,6 +32,14 @@ import org.springframework.http.ResponseEntity;
  */
 public final class FocusCsv {
 
+    /** The FOCUS columns an export of invoiced charges fills, in the order the hub writes them. */
+    public static final List<String> INVOICED = List.of("BilledCost", "BillingAccountId", "BillingAccountName",
+            "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd", "ChargeCategory", "ChargeClass",
+            "ChargeDescription", "ChargeFrequency", "ChargePeriodStart", "ChargePeriodEnd", "ConsumedQuantity",
+            "ConsumedUnit", "ContractedCost", "EffectiveCost", "InvoiceId", "InvoiceIssuerName", "ListCost",
+            "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "ServiceCategory", "ServiceName",
+            "SkuId", "Tags");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FocusCsv() {
@@ -47,6 +55,13 @@ public final class FocusCsv {
             row.put(columns.get(i), values.get(i));
         }
         return row;
+    }
+
+    /** The columns of an export: {@link #INVOICED} followed by its own. */
+    public static List<String> columns(String... more) {
+        List<String> columns = new ArrayList<>(INVOICED);
+        columns.addAll(List.of(more));
+        return List.copyOf(columns);
     }
 
     /** The first instant of a month in UTC (BillingPeriodStart, ChargePeriodStart), as FOCUS writes date-times. */

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +22,7 @@ class CarrierFocusExportTest extends HubIntegrationTest {
 
     @Test
     void theCarriersInvoicesOfAMonthAsFocusRows() throws Exception {
-        NotifyBuilder ingested = new NotifyBuilder(camel).fromRoute("carrier-invoices-*").whenDone(2).create();
-        drop("bandwidth", "bandwidth-2026-10.csv", fixture("e2e/bandwidth-2026-10.csv"));
-        drop("twilio", "twilio-2026-10.edi", fixture("e2e/twilio-2026-10.edi"));
-        assertThat(ingested.matches(60, TimeUnit.SECONDS)).as("both carrier files ingested").isTrue();
+        dropFixtureCarrierInvoices();
         runOctober("carrier-cpm", "carrier-cpm-period", false);
 
         HttpResponse<String> response = get("/api/focus/carriers?period=2026-10", TestUser.FINANCE);

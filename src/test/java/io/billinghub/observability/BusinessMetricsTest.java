@@ -13,8 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,10 +28,7 @@ class BusinessMetricsTest extends HubIntegrationTest {
     @Test
     void aCarrierMonthShowsItsRecordsCasesVarianceAndErpDelivery() throws Exception {
         PrometheusScrape before = scrape();
-        NotifyBuilder ingested = new NotifyBuilder(camel).fromRoute("carrier-invoices-*").whenDone(2).create();
-        drop("bandwidth", "bandwidth-2026-10.csv", fixture("e2e/bandwidth-2026-10.csv"));
-        drop("twilio", "twilio-2026-10.edi", fixture("e2e/twilio-2026-10.edi"));
-        assertThat(ingested.matches(60, TimeUnit.SECONDS)).as("both carrier files ingested").isTrue();
+        dropFixtureCarrierInvoices();
         String runId = runOctoberAndClose();
         PrometheusScrape after = scrape();
 

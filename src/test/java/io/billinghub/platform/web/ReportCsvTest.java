@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -145,10 +143,7 @@ class ReportCsvTest extends HubIntegrationTest {
     }
 
     private String carrierMonth() throws Exception {
-        NotifyBuilder ingested = new NotifyBuilder(camel).fromRoute("carrier-invoices-*").whenDone(2).create();
-        drop("bandwidth", "bandwidth-2026-10.csv", fixture("e2e/bandwidth-2026-10.csv"));
-        drop("twilio", "twilio-2026-10.edi", fixture("e2e/twilio-2026-10.edi"));
-        assertThat(ingested.matches(60, TimeUnit.SECONDS)).as("both carrier files ingested").isTrue();
+        dropFixtureCarrierInvoices();
         return runOctober("carrier-cpm", "carrier-cpm-period", false);
     }
 
