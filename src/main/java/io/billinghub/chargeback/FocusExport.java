@@ -42,8 +42,8 @@ public final class FocusExport {
             tags.put("x_CostCenter", l.costCentreId());
             tags.put("x_BusinessUnit", l.businessUnit());
             tags.put("x_ReasonCode", l.reasonCode());
-            rows.add(FocusCsv.row(COLUMNS, Arrays.asList(amount, l.tenantId(), provider + " " + l.tenantId(), currency, start, end,
-                    chargeCategory, null, l.category() + " " + l.detail(),
+            rows.add(FocusCsv.row(COLUMNS, Arrays.asList(amount, l.tenantId(), provider + " " + l.tenantId(), currency,
+                    start, end, chargeCategory, null, l.category() + " " + l.detail(),
                     adjustment ? "One-Time" : licence ? "Recurring" : "Usage-Based", start, end,
                     quantified && "Usage".equals(chargeCategory) ? l.quantity().stripTrailingZeros().toPlainString()
                             : null,

@@ -38,7 +38,7 @@ public class ReconciliationFigures {
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBigDecimal(5)));
     }
 
-    /** Per CXone tenant, its latest period: result rows (feature type × GL account) by status, invoiced minus usage. */
+    /** Per CXone tenant, its latest period: results (feature type × GL account) by status, invoiced minus usage. */
     public List<Month> cxoneTenants() {
         return jdbc.query("""
                 with latest as (

@@ -75,7 +75,7 @@ public class ReconciliationController {
     }
 
     /** Every vendor's reconciliation of a period by scope: matched, drift, exceptions and the variance. */
-    @GetMapping(value = "/overview", produces = "application/json")
+    @GetMapping("/overview")
     public List<ReconciliationOverview.Row> overview(@RequestParam YearMonth period) {
         return overview.of(period);
     }
@@ -84,7 +84,7 @@ public class ReconciliationController {
      * The evidence behind one carrier's reconciled day: its findings (charge and minute mismatches, lines missing
      * on either side, unrated legs) with the hub's and the invoice's figures, in any status.
      */
-    @GetMapping(value = "/evidence", produces = "application/json")
+    @GetMapping("/evidence")
     public List<ExceptionItem> evidence(@RequestParam String carrier,
                                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         return exceptions.inScope(Discrepancy.scope(day, carrier), EVIDENCE_LIMIT);

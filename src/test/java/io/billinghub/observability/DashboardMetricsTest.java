@@ -39,7 +39,7 @@ class DashboardMetricsTest extends HubIntegrationTest {
         assertThat(used).contains("hub_records_in_total", "hub_exceptions_open", "hub_reconciliation_variance",
                 "hub_erp_delivery_lag_seconds_bucket", "camel_exchanges_total", "camel_route_policy_seconds_count");
 
-        dropCarrierInvoices();
+        dropFixtureCarrierInvoices();
         runOctoberAndClose();
         dropCxoneInvoice();
         runOctober("cxone-gl", "cxone-period", true);

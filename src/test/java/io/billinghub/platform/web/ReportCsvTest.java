@@ -29,12 +29,17 @@ class ReportCsvTest extends HubIntegrationTest {
     private static final Set<String> NOT_REPORTS = Set.of("/api/exceptions/{id}", "/api/exceptions/{id}/payload",
             "/api/runs/{runId}", "/api/erp/batches/{batchId}", "/api/audit/verify",
             "/api/chargeback/overrides/verify", "/api/webex/{period}",
-            "/api/webex/{period}/statements/{customerExternalId}");
+            "/api/webex/{period}/statements/{customerExternalId}", "/api/exceptions/replays/{replayId}",
+            "/api/me");
     /** The query a report needs (its required parameters), on the fixture month. */
-    private static final Map<String, String> QUERIES = Map.of("/api/cpm", "from=2026-10-01&to=2026-10-31",
-            "/api/legs", "day=2026-10-15", "/api/cxone/reconciliation", "period=2026-10", "/api/cxone/lines",
-            "period=2026-10", "/api/cxone/aggregates", "period=2026-10", "/api/focus", "period=2026-10",
-            "/api/focus/carriers", "period=2026-10");
+    private static final Map<String, String> QUERIES = Map.ofEntries(
+            Map.entry("/api/cpm", "from=2026-10-01&to=2026-10-31"),
+            Map.entry("/api/cpm/matrix", "from=2026-10-01&to=2026-10-31"),
+            Map.entry("/api/reconciliation/overview", "period=2026-10"),
+            Map.entry("/api/reconciliation/evidence", "carrier=Bandwidth.com&day=2026-10-15"),
+            Map.entry("/api/legs", "day=2026-10-15"), Map.entry("/api/cxone/reconciliation", "period=2026-10"),
+            Map.entry("/api/cxone/lines", "period=2026-10"), Map.entry("/api/cxone/aggregates", "period=2026-10"),
+            Map.entry("/api/focus", "period=2026-10"), Map.entry("/api/focus/carriers", "period=2026-10"));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
