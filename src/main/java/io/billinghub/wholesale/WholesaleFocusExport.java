@@ -41,7 +41,8 @@ public final class WholesaleFocusExport {
             tags.put("x_Partner", (String) l.get("partner_id"));
             String unitPrice = ((BigDecimal) l.get("unit_price")).toPlainString();
             return FocusCsv.row(COLUMNS, Arrays.asList(amount, l.get("partner_id"),
-                    "Webex partner " + l.get("partner_id"), currency, start, end, "Usage", null, l.get("description"), monthly ? "Recurring" : "Usage-Based", start, end,
+                    "Webex partner " + l.get("partner_id"), currency, start, end, "Usage", null, l.get("description"),
+                    monthly ? "Recurring" : "Usage-Based", start, end,
                     quantity.stripTrailingZeros().toPlainString(), "Licence-days", amount, unitPrice, amount,
                     "Cisco Systems", amount, unitPrice, pricing.stripTrailingZeros().toPlainString(),
                     monthly ? "Licence-months" : "Units", "Cisco Webex", "Cisco Webex", "Collaboration",
