@@ -1,6 +1,7 @@
 package io.billinghub.chargeback;
 
 import io.billinghub.allocation.CostCentreRef;
+import io.billinghub.focus.FocusCsv;
 import io.billinghub.platform.web.CsvResponses;
 import io.billinghub.security.AuditLog;
 import java.math.BigDecimal;
@@ -91,8 +92,8 @@ public class ChargebackController {
     /** The period in the FinOps FOCUS schema (CSV). */
     @GetMapping(value = "/{period}/focus", produces = CsvResponses.TEXT_CSV)
     public ResponseEntity<String> focus(@PathVariable YearMonth period) {
-        return CsvResponses.csv("chargeback-focus-" + period + ".csv", FocusExport.COLUMNS,
-                FocusExport.rows(period, currency, view.adjustedLines(period)), row -> row);
+        return FocusCsv.download("chargeback-focus-" + period + ".csv", FocusExport.COLUMNS,
+                FocusExport.rows(period, currency, view.adjustedLines(period)));
     }
 
     @GetMapping("/{period}/overrides")

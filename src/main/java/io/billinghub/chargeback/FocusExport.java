@@ -1,10 +1,8 @@
 package io.billinghub.chargeback;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.allocation.AllocationEngine;
+import io.billinghub.focus.FocusCsv;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,27 +16,21 @@ import java.util.TreeMap;
  */
 public final class FocusExport {
 
-    public static final List<String> COLUMNS = List.of("BilledCost", "BillingAccountId", "BillingAccountName",
-            "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd", "ChargeCategory", "ChargeClass",
-            "ChargeDescription", "ChargeFrequency", "ChargePeriodStart", "ChargePeriodEnd", "ConsumedQuantity",
-            "ConsumedUnit", "ContractedCost", "EffectiveCost", "InvoiceId", "InvoiceIssuerName", "ListCost",
-            "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "ServiceCategory", "ServiceName",
-            "SkuId", "Tags", "AllocatedMethodId", "AllocatedMethodDetails", "x_CostCenter", "x_Division",
-            "x_BusinessUnit", "x_ReasonCode", "x_Origin");
+    public static final List<String> COLUMNS = FocusCsv.columns("AllocatedMethodId", "AllocatedMethodDetails",
+            "x_CostCenter", "x_Division", "x_BusinessUnit", "x_ReasonCode", "x_Origin");
 
     private static final Map<String, String> SERVICE_CATEGORY = Map.of(AllocationEngine.TELEPHONY, "Networking",
             AllocationEngine.LICENCE, "Business Applications", AllocationEngine.WFM, "Business Applications",
             AllocationEngine.ANALYTICS, "AI and Machine Learning", AllocationEngine.API_STORAGE, "Storage");
     private static final Map<String, String> PROVIDER = Map.of("genesys", "Genesys", "cxone", "NICE");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FocusExport() {
     }
 
-    public static List<List<?>> rows(YearMonth period, String currency, List<ChargebackLineRow> lines) {
-        String start = period.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
-        String end = period.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
-        List<List<?>> rows = new ArrayList<>();
+    public static List<Map<String, Object>> rows(YearMonth period, String currency, List<ChargebackLineRow> lines) {
+        String start = FocusCsv.start(period);
+        String end = FocusCsv.end(period);
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (ChargebackLineRow l : lines) {
             boolean adjustment = l.overrideId() != null;
             boolean licence = AllocationEngine.LICENCE.equals(l.category());
@@ -50,8 +42,8 @@ public final class FocusExport {
             tags.put("x_CostCenter", l.costCentreId());
             tags.put("x_BusinessUnit", l.businessUnit());
             tags.put("x_ReasonCode", l.reasonCode());
-            rows.add(Arrays.asList(amount, l.tenantId(), provider + " " + l.tenantId(), currency, start, end,
-                    chargeCategory, null, l.category() + " " + l.detail(),
+            rows.add(FocusCsv.row(COLUMNS, Arrays.asList(amount, l.tenantId(), provider + " " + l.tenantId(), currency,
+                    start, end, chargeCategory, null, l.category() + " " + l.detail(),
                     adjustment ? "One-Time" : licence ? "Recurring" : "Usage-Based", start, end,
                     quantified && "Usage".equals(chargeCategory) ? l.quantity().stripTrailingZeros().toPlainString()
                             : null,
@@ -59,17 +51,9 @@ public final class FocusExport {
                     provider, amount, quantified ? l.quantity().stripTrailingZeros().toPlainString() : null,
                     quantified ? l.unit() : null, provider, provider,
                     SERVICE_CATEGORY.getOrDefault(l.category(), "Other"), provider + " " + l.category(),
-                    l.category(), json(tags), l.allocationMethod(), l.detail(), l.costCentreId(), l.division(),
-                    l.businessUnit(), l.reasonCode(), l.origin()));
+                    l.category(), FocusCsv.tags(tags), l.allocationMethod(), l.detail(), l.costCentreId(),
+                    l.division(), l.businessUnit(), l.reasonCode(), l.origin())));
         }
         return rows;
-    }
-
-    private static String json(Map<String, String> tags) {
-        try {
-            return JSON.writeValueAsString(tags);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,10 +2,13 @@ package io.billinghub.erp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.observability.HubMetrics;
 import io.billinghub.platform.SqlTime;
+import io.billinghub.platform.web.ReportRows;
 import io.billinghub.security.AuditLog;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -49,15 +52,17 @@ public class ErpBatches {
     private final ObjectMapper json;
     private final Clock clock;
     private final AuditLog audit;
+    private final HubMetrics metrics;
     private final ChargeAllocator allocator = new ChargeAllocator();
 
     public ErpBatches(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, Clock clock,
-                      AuditLog audit) {
+                      AuditLog audit, HubMetrics metrics) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.clock = clock;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /** Records the batch of what is still to post; empty when everything is posted already. */
@@ -91,18 +96,31 @@ public class ErpBatches {
                 new MapSqlParameterSource("id", batchId));
     }
 
-    /** The ERP accepted the batch; the first acceptance is audited (a replayed post is accepted again). */
+    /**
+     * The ERP accepted the batch; the first acceptance is audited and its delay since the batch was recorded measured
+     * (a replayed post is accepted again).
+     */
     public void markPosted(String batchId, int responseStatus) {
         Batch before = batch(batchId);
-        jdbc.update("""
+        Duration lag = jdbc.queryForObject("""
                 update erp_batch set status = 'POSTED', posted_at = coalesce(posted_at, :now), response_status = :status
-                where batch_id = :id""", new MapSqlParameterSource("id", batchId).addValue("status", responseStatus)
-                .addValue("now", SqlTime.utc(clock.instant())));
+                where batch_id = :id
+                returning created_at, posted_at""", new MapSqlParameterSource("id", batchId)
+                .addValue("status", responseStatus).addValue("now", SqlTime.utc(clock.instant())),
+                (rs, i) -> Duration.between(SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "posted_at")));
         if (!"POSTED".equals(before.status())) {
+            metrics.erpBatchAccepted((String) header(batchId).get("pipeline"), lag);
             audit.record("erp.batch.accepted", "erp_batch", batchId, Map.of("idempotencyKey",
                     before.idempotencyKey(), "total", ((BigDecimal) header(batchId).get("total")).toPlainString(),
                     "responseStatus", String.valueOf(responseStatus)));
         }
+    }
+
+    /** When the oldest batch the ERP has not accepted yet was recorded, of every pipeline; empty when none. */
+    public Optional<Instant> oldestNotAccepted() {
+        return Optional.ofNullable(jdbc.queryForObject(
+                "select min(created_at) as oldest from erp_batch where status <> 'POSTED'",
+                new MapSqlParameterSource(), (rs, i) -> SqlTime.instant(rs, "oldest")));
     }
 
     /** Batches recorded but not yet accepted by the ERP, oldest first (the next close retries them). */
@@ -114,11 +132,12 @@ public class ErpBatches {
     }
 
     public List<Map<String, Object>> batches(String period) {
-        return jdbc.queryForList("""
+        return jdbc.query("""
                 select batch_id, pipeline, period, kind, sequence, idempotency_key, currency, total, line_count, status,
                     attempts, created_at, posted_at, response_status, run_id
                 from erp_batch where (cast(:period as text) is null or period = :period)
-                order by period, pipeline, sequence""", new MapSqlParameterSource("period", period));
+                order by period, pipeline, sequence""", new MapSqlParameterSource("period", period),
+                ReportRows.extractor());
     }
 
     public Map<String, Object> header(String batchId) {

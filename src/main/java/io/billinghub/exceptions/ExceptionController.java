@@ -1,6 +1,7 @@
 package io.billinghub.exceptions;
 
 import io.billinghub.platform.web.ApiErrors;
+import io.billinghub.platform.web.CsvResponses;
 import io.billinghub.security.AuditLog;
 import java.security.Principal;
 import java.time.Instant;
@@ -52,6 +53,12 @@ public class ExceptionController {
     @GetMapping("/summary")
     public Map<String, Long> summary() {
         return queue.openCountsByType();
+    }
+
+    @GetMapping(value = "/summary", produces = CsvResponses.TEXT_CSV)
+    public ResponseEntity<String> summaryCsv() {
+        return CsvResponses.csv("exceptions-summary.csv", List.of("type", "open_cases"),
+                List.copyOf(summary().entrySet()), e -> List.of(e.getKey(), e.getValue()));
     }
 
     @GetMapping("/{id}")

@@ -3,6 +3,7 @@ package io.billinghub.exceptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.observability.HubMetrics;
 import io.billinghub.platform.SqlTime;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,17 +44,19 @@ public class ExceptionQueue {
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final HubMetrics metrics;
 
-    public ExceptionQueue(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    public ExceptionQueue(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock, HubMetrics metrics) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
      * Opens a case, or refreshes the evidence of the open case with the same type and dedupe key. A problem that
      * finance resolved as ACCEPTED stays accepted while it is found again unchanged (same reason): a re-read or
-     * re-run does not reopen it.
+     * re-run does not reopen it. Only a case opened counts in the cases-raised metric.
      *
      * @return the case id
      */
@@ -87,7 +90,7 @@ public class ExceptionQueue {
                 .addValue("payloadType", e.payloadType())
                 .addValue("headers", toJson(e.headers()))
                 .addValue("now", now);
-        Long id = jdbc.queryForObject("""
+        long id = jdbc.queryForObject("""
                 insert into exception_item (type, pipeline, source, source_position, route_id, endpoint,
                     replay_endpoint, reason, cause_class, run_id, correlation_id, dedupe_key, context, payload,
                     payload_type, headers, created_at, updated_at)
@@ -97,7 +100,13 @@ public class ExceptionQueue {
                 on conflict (type, dedupe_key) where dedupe_key is not null and status <> 'RESOLVED'
                 do update set reason = excluded.reason, context = excluded.context, run_id = excluded.run_id,
                     payload = coalesce(excluded.payload, exception_item.payload), updated_at = excluded.updated_at
-                returning id""", p, Long.class);
+                returning id, xmax = 0 as opened""", p, (rs, i) -> {
+                    // xmax is 0 on a row this statement inserted, set on one its ON CONFLICT branch updated
+                    if (rs.getBoolean("opened")) {
+                        metrics.casesOpened(e.type().name(), e.pipeline(), 1);
+                    }
+                    return rs.getLong("id");
+                });
         LOG.info("Exception queue case {} {}: {} [{} {}]", id, e.type(), e.reason(), e.source(),
                 e.sourcePosition() == null ? "" : e.sourcePosition());
         return id;
@@ -108,7 +117,7 @@ public class ExceptionQueue {
      * again unchanged after finance ACCEPTED it is left alone, an open case with the same type and key has its
      * evidence refreshed, any other is opened. A key repeated in the list is raised again in a later round, as a
      * second {@code raise} call would (one statement cannot update a row twice). Callers pass a few thousand at a
-     * time.
+     * time. Only the cases opened count in the cases-raised metric.
      *
      * @return the cases opened or refreshed
      */
@@ -150,7 +159,8 @@ public class ExceptionQueue {
                 .addValue("headers", column(round, e -> toJson(e.headers())))
                 .addValue("now", SqlTime.utc(clock.instant()));
         // the same statement as raise, fed by arrays (one row per case, in the order given)
-        int written = jdbc.update("""
+        Map<List<String>, Long> opened = new HashMap<>();
+        List<Boolean> written = jdbc.query("""
                 insert into exception_item (type, pipeline, source, source_position, route_id, endpoint,
                     replay_endpoint, reason, cause_class, run_id, correlation_id, dedupe_key, context, payload,
                     payload_type, headers, created_at, updated_at)
@@ -171,12 +181,20 @@ public class ExceptionQueue {
                 order by c.n
                 on conflict (type, dedupe_key) where dedupe_key is not null and status <> 'RESOLVED'
                 do update set reason = excluded.reason, context = excluded.context, run_id = excluded.run_id,
-                    payload = coalesce(excluded.payload, exception_item.payload), updated_at = excluded.updated_at""",
-                p);
+                    payload = coalesce(excluded.payload, exception_item.payload), updated_at = excluded.updated_at
+                returning type, coalesce(pipeline, ''), xmax = 0 as opened""", p, (rs, i) -> {
+                    if (rs.getBoolean(3)) {
+                        opened.merge(List.of(rs.getString(1), rs.getString(2)), 1L, Long::sum);
+                    }
+                    return rs.getBoolean(3);
+                });
+        opened.forEach((key, count) -> metrics.casesOpened(key.get(0), key.get(1).isEmpty() ? null : key.get(1),
+                count));
         Map<ExceptionType, Long> byType = round.stream()
                 .collect(Collectors.groupingBy(NewException::type, TreeMap::new, Collectors.counting()));
-        LOG.info("Exception queue: {} cases opened or refreshed of {} raised {}", written, round.size(), byType);
-        return written;
+        LOG.info("Exception queue: {} cases opened or refreshed of {} raised {}", written.size(), round.size(),
+                byType);
+        return written.size();
     }
 
     private static String[] column(List<NewException> cases, Function<NewException, String> field) {

@@ -1,6 +1,7 @@
 package io.billinghub.ledger;
 
 import io.billinghub.platform.web.CsvResponses;
+import io.billinghub.platform.web.ReportRows;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public class LedgerController {
                                            @RequestParam(required = false) String tenant,
                                            @RequestParam(defaultValue = "500") int limit,
                                            @RequestParam(defaultValue = "0") int offset) {
-        return jdbc.queryForList("""
+        return jdbc.query("""
                 select n.line_id, n.tenant_id, n.period, n.local_date, n.feature_type, n.cost_center_id,
                     n.gl_account, n.department, n.mapped, n.region, n.markup_multiplier, n.currency, n.fx_rate,
                     n.cost_base, n.tax_base, n.gl_amount, n.chargeback_amount, n.tax_expected, n.tax_mismatch,
@@ -70,19 +71,21 @@ public class LedgerController {
                 order by n.line_id limit :limit offset :offset""",
                 new MapSqlParameterSource("period", period.toString()).addValue("tenant", tenant)
                         .addValue("feature", featureType).addValue("gl", glAccount)
-                        .addValue("limit", Math.min(Math.max(limit, 1), 5000)).addValue("offset", Math.max(offset, 0)));
+                        .addValue("limit", Math.min(Math.max(limit, 1), 5000)).addValue("offset", Math.max(offset, 0)),
+                ReportRows.extractor());
     }
 
     /** Total cost, total tax, GL amount, record count and variance threshold per GL account and department. */
     @GetMapping("/aggregates")
     public List<Map<String, Object>> aggregates(@RequestParam YearMonth period,
                                                 @RequestParam(required = false) String tenant) {
-        return jdbc.queryForList("""
+        return jdbc.query("""
                 select tenant_id, period, gl_account, department, total_cost, total_tax, gl_amount, record_count,
                     variance_threshold, run_id
                 from cxone_gl_aggregate
                 where period = :period and (cast(:tenant as text) is null or tenant_id = :tenant)
                 order by gl_account, department""",
-                new MapSqlParameterSource("period", period.toString()).addValue("tenant", tenant));
+                new MapSqlParameterSource("period", period.toString()).addValue("tenant", tenant),
+                ReportRows.extractor());
     }
 }

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Report rows as CSV text; decimals are written as plain text, never in scientific notation. */
+/**
+ * Report rows as CSV text; decimals are written as plain text, never in scientific notation, and timestamps as UTC
+ * instants.
+ */
 public final class CsvText {
 
     private CsvText() {
@@ -28,9 +32,14 @@ public final class CsvText {
         return out.toString();
     }
 
-    private static String text(Object value) {
+    /** One cell: empty for null. */
+    public static String text(Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof Timestamp timestamp) {
+            // as JDBC reads timestamptz; written as the instant in UTC, never in the JVM's zone
+            return timestamp.toInstant().toString();
         }
         return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
     }

@@ -1,5 +1,6 @@
 package io.billinghub.rating;
 
+import io.billinghub.platform.web.ReportRows;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public class RatedLegController {
                                           @RequestParam(required = false) RatingStatus status,
                                           @RequestParam(required = false) LegClass legClass,
                                           @RequestParam(defaultValue = "500") int limit) {
-        return jdbc.queryForList("""
+        return jdbc.query("""
                 select leg_id, call_id, start_time, leg_class, leg_role, rating_status, unrated_reason, carrier_name,
                     destination_number, destination_region, matched_prefix, rate_per_minute,
                     increment_first || '/' || increment_next as billing_increment, raw_seconds, billed_seconds,
@@ -50,6 +51,6 @@ public class RatedLegController {
                         .addValue("carrier", carrier).addValue("region", region)
                         .addValue("status", status == null ? null : status.name())
                         .addValue("legClass", legClass == null ? null : legClass.name())
-                        .addValue("limit", Math.min(Math.max(limit, 1), 10000)));
+                        .addValue("limit", Math.min(Math.max(limit, 1), 10000)), ReportRows.extractor());
     }
 }

@@ -3,6 +3,7 @@ package io.billinghub.reconciliation;
 import io.billinghub.exceptions.ExceptionItem;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.platform.web.CsvResponses;
+import io.billinghub.platform.web.ReportRows;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -74,7 +75,7 @@ public class ReconciliationController {
     }
 
     /** Every vendor's reconciliation of a period by scope: matched, drift, exceptions and the variance. */
-    @GetMapping(value = "/overview", produces = "application/json")
+    @GetMapping("/overview")
     public List<ReconciliationOverview.Row> overview(@RequestParam YearMonth period) {
         return overview.of(period);
     }
@@ -83,7 +84,7 @@ public class ReconciliationController {
      * The evidence behind one carrier's reconciled day: its findings (charge and minute mismatches, lines missing
      * on either side, unrated legs) with the hub's and the invoice's figures, in any status.
      */
-    @GetMapping(value = "/evidence", produces = "application/json")
+    @GetMapping("/evidence")
     public List<ExceptionItem> evidence(@RequestParam String carrier,
                                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         return exceptions.inScope(Discrepancy.scope(day, carrier), EVIDENCE_LIMIT);
@@ -92,7 +93,7 @@ public class ReconciliationController {
     /** Every current invoice with its stated total against the sum of its lines and other charges. */
     @GetMapping("/invoices")
     public List<Map<String, Object>> invoices(@RequestParam(required = false) String carrier) {
-        return jdbc.queryForList("""
+        return jdbc.query("""
                 select i.carrier_id, i.carrier_name, i.invoice_number, i.invoice_date, i.period_start, i.period_end,
                     i.currency, i.stated_total, i.line_count, i.lines_total, i.other_charges,
                     round(i.lines_total + i.other_charges, 2) as computed_total,
@@ -101,6 +102,7 @@ public class ReconciliationController {
                     f.file_name, f.format, f.checksum, i.received_at
                 from carrier_invoice i join carrier_invoice_file f on f.id = i.file_id
                 where i.status = 'CURRENT' and (cast(:carrier as text) is null or i.carrier_name = :carrier)
-                order by i.carrier_name, i.invoice_number""", new MapSqlParameterSource("carrier", carrier));
+                order by i.carrier_name, i.invoice_number""", new MapSqlParameterSource("carrier", carrier),
+                ReportRows.extractor());
     }
 }

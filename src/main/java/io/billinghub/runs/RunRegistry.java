@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.cluster.ClusterProperties;
+import io.billinghub.observability.HubMetrics;
 import io.billinghub.platform.SqlTime;
 import io.billinghub.security.AuditLog;
 import java.sql.ResultSet;
@@ -38,14 +39,16 @@ public class RunRegistry {
     private final Clock clock;
     private final ClusterProperties cluster;
     private final AuditLog audit;
+    private final HubMetrics metrics;
 
     public RunRegistry(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock, ClusterProperties cluster,
-                       AuditLog audit) {
+                       AuditLog audit, HubMetrics metrics) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.cluster = cluster;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /**
@@ -123,7 +126,7 @@ public class RunRegistry {
     public record OrphanedRun(String runId, String nodeId, RunLaunch launch) {
     }
 
-    /** Records a finished phase; input phases also add to the run's own counts. */
+    /** Records a finished phase; input phases also add to the run's own counts and to the records metrics. */
     public void recordPhase(String runId, Instant startedAt, PhaseCounts counts) {
         MapSqlParameterSource p = new MapSqlParameterSource("run", runId)
                 .addValue("phase", counts.phase())
@@ -138,10 +141,13 @@ public class RunRegistry {
                     records_rejected, details)
                 values (:run, :phase, :started, :finished, :in, :accepted, :rejected, cast(:details as jsonb))""", p);
         if (counts.inputPhase()) {
-            jdbc.update("""
+            jdbc.queryForList("""
                     update pipeline_run set records_in = records_in + :in,
                         records_accepted = records_accepted + :accepted, records_rejected = records_rejected + :rejected
-                    where run_id = :run""", p);
+                    where run_id = :run
+                    returning pipeline""", p, String.class)
+                    .forEach(pipeline -> metrics.recordsRead(pipeline, counts.in(), counts.accepted(),
+                            counts.rejected()));
         }
     }
 

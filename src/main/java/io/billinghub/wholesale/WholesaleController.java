@@ -2,6 +2,7 @@ package io.billinghub.wholesale;
 
 import io.billinghub.extraction.webex.WebexProperties;
 import io.billinghub.extraction.webex.WebexReportStore;
+import io.billinghub.focus.FocusCsv;
 import io.billinghub.platform.web.CsvResponses;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -147,9 +148,9 @@ public class WholesaleController {
     /** The statements in the FinOps FOCUS schema (CSV): BilledCost per customer and SKU. */
     @GetMapping(value = "/{period}/focus", produces = CsvResponses.TEXT_CSV)
     public ResponseEntity<String> focus(@PathVariable YearMonth period) {
-        return CsvResponses.csv("webex-focus-" + period + ".csv", WholesaleFocusExport.COLUMNS,
+        return FocusCsv.download("webex-focus-" + period + ".csv", WholesaleFocusExport.COLUMNS,
                 WholesaleFocusExport.rows(period, currency, lines(period).stream()
-                        .filter(l -> "PRICED".equals(l.get("status"))).toList()), row -> row);
+                        .filter(l -> "PRICED".equals(l.get("status"))).toList()));
     }
 
     private List<Map<String, Object>> lines(YearMonth period) {

@@ -1,11 +1,9 @@
 package io.billinghub.wholesale;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.focus.FocusCsv;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +22,15 @@ public final class WholesaleFocusExport {
             "ConsumedUnit", "ContractedCost", "ContractedUnitPrice", "EffectiveCost", "InvoiceIssuerName", "ListCost",
             "ListUnitPrice", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "ServiceCategory",
             "ServiceName", "SkuId", "SubAccountId", "SubAccountName", "Tags", "x_CustomerOrgId", "x_GlAccount");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private WholesaleFocusExport() {
     }
 
-    public static List<List<?>> rows(YearMonth period, String currency, List<Map<String, Object>> lines) {
-        String start = period.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
-        String end = period.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+    public static List<Map<String, Object>> rows(YearMonth period, String currency, List<Map<String, Object>> lines) {
+        String start = FocusCsv.start(period);
+        String end = FocusCsv.end(period);
         BigDecimal days = BigDecimal.valueOf(period.lengthOfMonth());
-        return lines.stream().<List<?>>map(l -> {
+        return lines.stream().map(l -> {
             BigDecimal quantity = (BigDecimal) l.get("quantity");
             boolean monthly = "MONTH".equals(l.get("price_unit"));
             BigDecimal pricing = monthly ? quantity.divide(days, 6, RoundingMode.HALF_UP) : quantity;
@@ -43,21 +40,14 @@ public final class WholesaleFocusExport {
             tags.put("x_CustomerExternalId", customer);
             tags.put("x_Partner", (String) l.get("partner_id"));
             String unitPrice = ((BigDecimal) l.get("unit_price")).toPlainString();
-            return Arrays.asList(amount, l.get("partner_id"), "Webex partner " + l.get("partner_id"), currency, start,
-                    end, "Usage", null, l.get("description"), monthly ? "Recurring" : "Usage-Based", start, end,
+            return FocusCsv.row(COLUMNS, Arrays.asList(amount, l.get("partner_id"),
+                    "Webex partner " + l.get("partner_id"), currency, start, end, "Usage", null, l.get("description"),
+                    monthly ? "Recurring" : "Usage-Based", start, end,
                     quantity.stripTrailingZeros().toPlainString(), "Licence-days", amount, unitPrice, amount,
                     "Cisco Systems", amount, unitPrice, pricing.stripTrailingZeros().toPlainString(),
                     monthly ? "Licence-months" : "Units", "Cisco Webex", "Cisco Webex", "Collaboration",
-                    l.get("service_name"), l.get("sku"), customer, l.get("customer_org_id"), json(tags),
-                    l.get("customer_org_id"), l.get("gl_account"));
+                    l.get("service_name"), l.get("sku"), customer, l.get("customer_org_id"), FocusCsv.tags(tags),
+                    l.get("customer_org_id"), l.get("gl_account")));
         }).toList();
-    }
-
-    private static String json(Map<String, String> tags) {
-        try {
-            return JSON.writeValueAsString(tags);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -53,6 +53,8 @@ class ApiAccessMatrixTest extends HubIntegrationTest {
             Map.entry("GET /api/exceptions/summary", Needs.FINANCE),
             Map.entry("GET /api/exceptions/{id}", Needs.FINANCE),
             Map.entry("GET /api/exceptions/{id}/payload", Needs.FINANCE),
+            Map.entry("GET /api/focus", Needs.FINANCE),
+            Map.entry("GET /api/focus/carriers", Needs.FINANCE),
             Map.entry("POST /api/exceptions/{id}/acknowledge", Needs.OPERATOR),
             Map.entry("POST /api/exceptions/{id}/replay", Needs.OPERATOR),
             Map.entry("POST /api/exceptions/{id}/resolve", Needs.OPERATOR),

@@ -46,16 +46,18 @@ class SecretLeakTest extends HubIntegrationTest {
     private static final Pattern ENCODED_PASSWORD = Pattern.compile("^\\{[^}]+}(.+)$");
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
     /** The parameters an endpoint needs to answer with content. */
-    private static final Map<String, String> QUERIES = Map.of(
-            "/api/cpm", "?from=2026-10-01&to=2026-10-31",
-            "/api/cpm/matrix", "?from=2026-10-01&to=2026-10-31",
-            "/api/reconciliation/overview", "?period=2026-10",
-            "/api/reconciliation/evidence", "?carrier=Bandwidth.com&day=2026-10-15",
-            "/api/reconciliation", "?from=2026-10-01&to=2026-10-31",
-            "/api/legs", "?day=2026-10-15",
-            "/api/cxone/reconciliation", "?period=2026-10",
-            "/api/cxone/lines", "?period=2026-10",
-            "/api/cxone/aggregates", "?period=2026-10");
+    private static final Map<String, String> QUERIES = Map.ofEntries(
+            Map.entry("/api/cpm", "?from=2026-10-01&to=2026-10-31"),
+            Map.entry("/api/cpm/matrix", "?from=2026-10-01&to=2026-10-31"),
+            Map.entry("/api/reconciliation/overview", "?period=2026-10"),
+            Map.entry("/api/reconciliation/evidence", "?carrier=Bandwidth.com&day=2026-10-15"),
+            Map.entry("/api/reconciliation", "?from=2026-10-01&to=2026-10-31"),
+            Map.entry("/api/legs", "?day=2026-10-15"),
+            Map.entry("/api/cxone/reconciliation", "?period=2026-10"),
+            Map.entry("/api/cxone/lines", "?period=2026-10"),
+            Map.entry("/api/cxone/aggregates", "?period=2026-10"),
+            Map.entry("/api/focus", "?period=2026-10"),
+            Map.entry("/api/focus/carriers", "?period=2026-10"));
 
     @Autowired
     private ConfigurableEnvironment environment;
