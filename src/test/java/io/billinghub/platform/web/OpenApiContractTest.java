@@ -42,7 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -92,7 +94,9 @@ class OpenApiContractTest extends HubIntegrationTest {
             Map.entry("/api/chargeback/{period}/lines", List.of("", "division=us-east&costCentre=RET-0452"
                     + "&category=LICENCE")),
             Map.entry("/api/erp/batches", List.of("", "period=2026-10")),
-            Map.entry("/api/audit", List.of("", "subjectType=exception_item&limit=5")));
+            Map.entry("/api/audit", List.of("", "subjectType=exception_item&limit=5")),
+            Map.entry("/api/focus", List.of("period=2026-10")),
+            Map.entry("/api/focus/carriers", List.of("period=2026-10")));
     /** The /api roles from least to most; a role may do what the ones before it may. */
     private static final List<TestUser> ROLES = List.of(TestUser.FINANCE, TestUser.OPERATOR, TestUser.ADMIN);
 
@@ -166,11 +170,19 @@ class OpenApiContractTest extends HubIntegrationTest {
     @Test
     void everyMappedEndpointIsDescribedAndEveryDescribedOneIsMapped() {
         Set<String> mapped = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+        ReportCsvConverter reportCsv = new ReportCsvConverter(json);
+        MediaType csv = MediaType.parseMediaType(CSV);
+        mappings.getHandlerMethods().forEach((info, handler) -> {
             Set<String> produced = new TreeSet<>();
             info.getProducesCondition().getProducibleMediaTypes().forEach(type -> produced.add(type.toString()));
             if (produced.isEmpty()) {
                 produced.add(MediaType.APPLICATION_JSON_VALUE);
+                // a report answered as JSON is CSV too when asked (ReportCsvConverter): described as such
+                MethodParameter answer = handler.getReturnType();
+                if (info.getMethodsCondition().getMethods().contains(RequestMethod.GET)
+                        && reportCsv.canWrite(answer.getGenericParameterType(), answer.getParameterType(), csv)) {
+                    produced.add(CSV);
+                }
             }
             for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
                 if (pattern.startsWith("/api/")) {
@@ -178,7 +190,7 @@ class OpenApiContractTest extends HubIntegrationTest {
                             mapped.add(method + " " + pattern + " " + type)));
                 }
             }
-        }
+        });
         Set<String> described = new TreeSet<>();
         operations().forEach(operation -> operation.produces().forEach(type ->
                 described.add(operation.name() + " " + type)));

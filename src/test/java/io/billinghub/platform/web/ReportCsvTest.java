@@ -30,7 +30,7 @@ class ReportCsvTest extends HubIntegrationTest {
             "/api/runs/{runId}", "/api/erp/batches/{batchId}", "/api/audit/verify",
             "/api/chargeback/overrides/verify", "/api/webex/{period}",
             "/api/webex/{period}/statements/{customerExternalId}", "/api/exceptions/replays/{replayId}",
-            "/api/me");
+            "/api/me", "/api/openapi.yaml", "/api/openapi.json");
     /** The query a report needs (its required parameters), on the fixture month. */
     private static final Map<String, String> QUERIES = Map.ofEntries(
             Map.entry("/api/cpm", "from=2026-10-01&to=2026-10-31"),
