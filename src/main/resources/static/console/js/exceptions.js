@@ -1,4 +1,4 @@
-import {badge, failure, getJson, getText, h, navigate, params, poll, postJson, query, select, session, table, toast,
+import {badge, download, failure, getJson, getText, h, navigate, params, poll, postJson, query, select, session, table, toast,
     when} from './core.js';
 
 const PAGE_SIZE = 50;
@@ -21,7 +21,10 @@ export async function exceptionsPage(container) {
             h('label', {}, 'Type ', select('type', [['', 'any'], ...types], filter.type)),
             h('label', {}, 'Pipeline ', h('input', {name: 'pipeline', value: filter.pipeline, placeholder: 'any'})),
             h('label', {}, 'Source ', h('input', {name: 'source', value: filter.source, placeholder: 'any'})),
-            h('button', {type: 'submit'}, 'Filter'));
+            h('button', {type: 'submit'}, 'Filter'),
+            h('button', {type: 'button', class: 'secondary', testid: 'exceptions-csv', onclick: () => download(
+                '/api/exceptions' + query({...filter, status: filter.status === 'ALL' ? '' : filter.status,
+                    offset: undefined, limit: 1000}), 'exceptions.csv')}, 'Download CSV'));
         form.addEventListener('submit', event => {
             event.preventDefault();
             navigate('exceptions', Object.fromEntries(new FormData(form)));

@@ -1,4 +1,4 @@
-import {badge, failure, getJson, h, postJson, session, table, toast, when} from './core.js';
+import {badge, download, failure, getJson, h, postJson, session, table, toast, when} from './core.js';
 
 /** Reference-data versions: who loaded them, when, their checksum, what changed and why one was rejected. */
 export async function mappingsPage(container) {
@@ -6,7 +6,9 @@ export async function mappingsPage(container) {
     container.append(h('h1', {}, 'Mapping versions'),
         h('p', {class: 'muted'}, 'Each reference-data set (rate cards, GL and cost-centre mappings, multipliers…) ',
             'is validated whole when its files in mappings/ change; a rejected set leaves the version in force.'),
-        session.may('ADMIN') ? h('div', {class: 'actions'}, h('button', {type: 'button', testid: 'reload-mappings',
+        h('div', {class: 'actions'}, h('button', {type: 'button', class: 'secondary', onclick: () => download(
+            '/api/reference-data/versions', 'mapping-versions.csv')}, 'Download CSV'),
+        session.may('ADMIN') ? h('button', {type: 'button', testid: 'reload-mappings',
             onclick: async () => {
                 try {
                     const outcomes = await postJson('/api/reference-data/reload');
@@ -15,7 +17,7 @@ export async function mappingsPage(container) {
                 } catch (error) {
                     toast(error.message, 'error');
                 }
-            }}, 'Check mappings/ now')) : null,
+            }}, 'Check mappings/ now') : null),
         body);
     await load(body);
 }

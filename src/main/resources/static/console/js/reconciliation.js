@@ -10,7 +10,11 @@ export async function reconciliationPage(container) {
     const period = p.period || previousMonth();
     const form = h('form', {class: 'filters', testid: 'recon-filters'},
         h('label', {}, 'Period ', h('input', {name: 'period', value: period, pattern: '\\d{4}-\\d{2}', required: true})),
-        h('button', {type: 'submit'}, 'Show'));
+        h('button', {type: 'submit'}, 'Show'),
+        h('button', {type: 'button', class: 'secondary', onclick: () => download('/api/reconciliation/overview'
+            + query({period}), `reconciliation-${period}.csv`)}, 'Download CSV'),
+        h('button', {type: 'button', class: 'secondary', title: 'Every source\'s costs in the FinOps FOCUS schema',
+            onclick: () => download('/api/focus' + query({period}), `focus-${period}.csv`)}, 'FOCUS (all sources)'));
     form.addEventListener('submit', event => {
         event.preventDefault();
         navigate('reconciliation', Object.fromEntries(new FormData(form)));

@@ -1,4 +1,4 @@
-import {badge, failure, getJson, h, navigate, params, poll, postJson, previousMonth, query, select, session, table,
+import {badge, download, failure, getJson, h, navigate, params, poll, postJson, previousMonth, query, select, session, table,
     toast, when} from './core.js';
 
 const PIPELINES = [['carrier-cpm', 'Carrier CPM and reconciliation'], ['cxone-gl', 'CXone GL'],
@@ -14,7 +14,9 @@ export async function runsPage(container) {
         h('label', {}, 'Pipeline ', h('input', {name: 'pipeline', value: filter.pipeline, placeholder: 'any'})),
         h('label', {}, 'Period ', h('input', {name: 'period', value: filter.period, placeholder: 'YYYY-MM',
             pattern: '\\d{4}-\\d{2}'})),
-        h('button', {type: 'submit'}, 'Filter'));
+        h('button', {type: 'submit'}, 'Filter'),
+        h('button', {type: 'button', class: 'secondary', onclick: () => download('/api/runs' + query({...filter,
+            limit: 500}), 'runs.csv')}, 'Download CSV'));
     form.addEventListener('submit', event => {
         event.preventDefault();
         navigate('runs', Object.fromEntries(new FormData(form)));
