@@ -22,6 +22,7 @@ public final class FocusExport {
     private static final Map<String, String> SERVICE_CATEGORY = Map.of(AllocationEngine.TELEPHONY, "Networking",
             AllocationEngine.LICENCE, "Business Applications", AllocationEngine.WFM, "Business Applications",
             AllocationEngine.ANALYTICS, "AI and Machine Learning", AllocationEngine.API_STORAGE, "Storage");
+    private static final String ALLOCATED_SHARE = "Allocated share";
     private static final Map<String, String> PROVIDER = Map.of("genesys", "Genesys", "cxone", "NICE");
 
     private FocusExport() {
@@ -45,15 +46,28 @@ public final class FocusExport {
             rows.add(FocusCsv.row(COLUMNS, Arrays.asList(amount, l.tenantId(), provider + " " + l.tenantId(), currency,
                     start, end, chargeCategory, null, l.category() + " " + l.detail(),
                     adjustment ? "One-Time" : licence ? "Recurring" : "Usage-Based", start, end,
-                    quantified && "Usage".equals(chargeCategory) ? l.quantity().stripTrailingZeros().toPlainString()
-                            : null,
-                    quantified && "Usage".equals(chargeCategory) ? l.unit() : null, amount, amount, l.invoiceId(),
-                    provider, amount, quantified ? l.quantity().stripTrailingZeros().toPlainString() : null,
-                    quantified ? l.unit() : null, provider, provider,
+                    "Usage".equals(chargeCategory) ? pricingQuantity(l, quantified, false) : null,
+                    "Usage".equals(chargeCategory) ? pricingUnit(l, quantified, false) : null, amount, amount,
+                    l.invoiceId(),
+                    provider, amount, pricingQuantity(l, quantified, adjustment),
+                    pricingUnit(l, quantified, adjustment), provider, provider,
                     SERVICE_CATEGORY.getOrDefault(l.category(), "Other"), provider + " " + l.category(),
                     l.category(), FocusCsv.tags(tags), l.allocationMethod(), l.detail(), l.costCentreId(),
                     l.division(), l.businessUnit(), l.reasonCode(), l.origin())));
         }
         return rows;
+    }
+
+    /**
+     * FOCUS wants a pricing quantity on every usage and purchase row, and a consumed quantity on every usage row: a
+     * line allocated without a quantity of its own (a share of a bill, an unrecovered remainder) is one allocated
+     * share.
+     */
+    private static String pricingQuantity(ChargebackLineRow l, boolean quantified, boolean adjustment) {
+        return quantified ? l.quantity().stripTrailingZeros().toPlainString() : adjustment ? null : "1";
+    }
+
+    private static String pricingUnit(ChargebackLineRow l, boolean quantified, boolean adjustment) {
+        return quantified ? l.unit() : adjustment ? null : ALLOCATED_SHARE;
     }
 }

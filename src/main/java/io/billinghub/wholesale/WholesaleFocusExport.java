@@ -45,7 +45,7 @@ public final class WholesaleFocusExport {
                     monthly ? "Recurring" : "Usage-Based", start, end,
                     quantity.stripTrailingZeros().toPlainString(), "Licence-days", amount, unitPrice, amount,
                     "Cisco Systems", amount, unitPrice, pricing.stripTrailingZeros().toPlainString(),
-                    monthly ? "Licence-months" : "Units", "Cisco Webex", "Cisco Webex", "Collaboration",
+                    monthly ? "Licence-months" : "Units", "Cisco Webex", "Cisco Webex", "Business Applications",
                     l.get("service_name"), l.get("sku"), customer, l.get("customer_org_id"), FocusCsv.tags(tags),
                     l.get("customer_org_id"), l.get("gl_account")));
         }).toList();

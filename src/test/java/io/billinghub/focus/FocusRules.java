@@ -99,6 +99,7 @@ final class FocusRules {
         if (!"Usage".equals(category)) {
             assertThat(row.get("ConsumedQuantity")).as("ConsumedQuantity outside Usage").isNull();
         } else if (row.containsKey("ConsumedQuantity")) {
+            assertThat(row.get("ConsumedQuantity")).as("ConsumedQuantity of a usage row %s", row).isNotNull();
             assertThat(new BigDecimal(row.get("ConsumedQuantity"))).isPositive();
         }
         assertThat(row.get("ConsumedUnit") == null).isEqualTo(row.get("ConsumedQuantity") == null);
