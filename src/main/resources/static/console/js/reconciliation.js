@@ -74,7 +74,10 @@ async function showUnits(units, evidence, row, period) {
         } else if (row.vendor === 'cxone') {
             const lines = await getJson('/api/cxone/reconciliation' + query({period, tenant: row.scope}));
             units.replaceChildren(h('h2', {}, `CXone ${row.scope}: GL lines of ${period}`),
-                autoTable(lines, {testid: 'recon-cxone'}));
+                h('p', {class: 'muted'}, 'Variance here is the hub\'s GL amount − invoiced. Select a line for the ',
+                    'usage lines behind it.'),
+                autoTable(lines, {testid: 'recon-cxone', onSelect: line => showCxoneLines(evidence, row.scope,
+                    period, line)}));
         } else {
             const month = await getJson('/api/webex/' + period);
             const partner = month.partners.find(x => x.partnerId === row.scope) || {bySku: [], byCustomer: []};
@@ -85,6 +88,21 @@ async function showUnits(units, evidence, row, period) {
         units.scrollIntoView({behavior: 'smooth', block: 'start'});
     } catch (error) {
         failure(units, error);
+    }
+}
+
+async function showCxoneLines(evidence, tenant, period, line) {
+    try {
+        const filter = {period, tenant, featureType: line.feature_type, glAccount: line.gl_account, limit: 200};
+        const rows = await getJson('/api/cxone/lines' + query(filter));
+        evidence.replaceChildren(
+            h('h2', {}, `Evidence: ${line.feature_type} on ${line.gl_account}`),
+            h('p', {class: 'muted'}, rows.length < line.record_count
+                ? `First ${rows.length} of ${line.record_count} usage lines.` : `${rows.length} usage lines.`),
+            autoTable(rows, {testid: 'recon-cxone-lines', hide: ['raw_payload']}));
+        evidence.scrollIntoView({behavior: 'smooth', block: 'start'});
+    } catch (error) {
+        failure(evidence, error);
     }
 }
 
