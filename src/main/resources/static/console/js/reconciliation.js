@@ -76,8 +76,8 @@ async function showUnits(units, evidence, row, period) {
             units.replaceChildren(h('h2', {}, `CXone ${row.scope}: GL lines of ${period}`),
                 h('p', {class: 'muted'}, 'Variance here is the hub\'s GL amount − invoiced. Select a line for the ',
                     'usage lines behind it.'),
-                autoTable(lines, {testid: 'recon-cxone', onSelect: line => showCxoneLines(evidence, row.scope,
-                    period, line)}));
+                autoTable(lines, {testid: 'recon-cxone', hide: ['tenant_id', 'period', 'reconciled_at', 'run_id'],
+                    onSelect: line => showCxoneLines(evidence, row.scope, period, line)}));
         } else {
             const month = await getJson('/api/webex/' + period);
             const partner = month.partners.find(x => x.partnerId === row.scope) || {bySku: [], byCustomer: []};
