@@ -1,6 +1,9 @@
 import {autoTable, badge, download, failure, getJson, h, monthBounds, navigate, params, previousMonth, query, table}
     from './core.js';
 
+// the columns every row of a partner's reconciliation repeats
+const WEBEX_REPEATED = ['period', 'partner_id', 'dimension', 'run_id'];
+
 /**
  * Reconciliation by vendor, scope and period: matched, drift (within tolerance) and exceptions with the variance;
  * a scope opens its units (a carrier's days, CXone GL lines, Webex SKUs and customers), a carrier day its evidence.
@@ -82,8 +85,9 @@ async function showUnits(units, evidence, row, period) {
             const month = await getJson('/api/webex/' + period);
             const partner = month.partners.find(x => x.partnerId === row.scope) || {bySku: [], byCustomer: []};
             units.replaceChildren(h('h2', {}, `Webex ${row.scope}: ${period}`),
-                h('h3', {}, 'By SKU'), autoTable(partner.bySku, {testid: 'recon-webex-sku'}),
-                h('h3', {}, 'By customer'), autoTable(partner.byCustomer, {testid: 'recon-webex-customer'}));
+                h('h3', {}, 'By SKU'), autoTable(partner.bySku, {testid: 'recon-webex-sku', hide: WEBEX_REPEATED}),
+                h('h3', {}, 'By customer'), autoTable(partner.byCustomer, {testid: 'recon-webex-customer',
+                    hide: WEBEX_REPEATED}));
         }
         units.scrollIntoView({behavior: 'smooth', block: 'start'});
     } catch (error) {
