@@ -35,6 +35,16 @@ public class RequestBudgets {
         }
     }
 
+    /**
+     * Holds the key's next request back until {@code pause} from now at least, whatever its rate allows: the vendor
+     * said how fast the requests it still accepts may come ({@link RateLimitHeaders}).
+     */
+    public void pause(String key, Duration pause) {
+        if (!pause.isZero() && !pause.isNegative()) {
+            slots.computeIfAbsent(key, k -> new Slots()).holdUntil(clock.instant().plus(pause));
+        }
+    }
+
     /** Books the key's next slot and returns how long from now until it: the caller leaves after that wait. */
     Duration reserve(String key, int requestsPerSecond) {
         if (requestsPerSecond <= 0) {
@@ -44,23 +54,34 @@ public class RequestBudgets {
         return slots.computeIfAbsent(key, k -> new Slots()).reserve(clock, requestsPerSecond);
     }
 
-    /** The slot of a key's last booked request (possibly still ahead), and the latest time the clock showed. */
+    /**
+     * The slot of a key's last booked request (possibly still ahead), the latest time the clock showed, and the
+     * instant before which the vendor asked for no further request.
+     */
     private static final class Slots {
         private Instant last;
         private Instant seen;
+        private Instant notBefore;
+
+        synchronized void holdUntil(Instant instant) {
+            notBefore = notBefore == null || instant.isAfter(notBefore) ? instant : notBefore;
+        }
 
         // the clock is read under the lock: a thread that read it earlier must not book after a later one
         synchronized Duration reserve(Clock clock, int requestsPerSecond) {
             Instant now = clock.instant();
             // a clock set back (a test, an NTP step) starts the key afresh rather than waiting out the difference
-            if (last == null || now.isBefore(seen)) {
-                last = now;
-                seen = now;
-                return Duration.ZERO;
+            if (seen != null && now.isBefore(seen)) {
+                last = null;
+                notBefore = null;
             }
             seen = now;
             // rounded up, so that no request leaves before the instant a bucket of exactly this rate refills
-            Instant next = last.plusNanos((1_000_000_000L + requestsPerSecond - 1) / requestsPerSecond);
+            Instant next = last == null ? now
+                    : last.plusNanos((1_000_000_000L + requestsPerSecond - 1) / requestsPerSecond);
+            if (notBefore != null && next.isBefore(notBefore)) {
+                next = notBefore;
+            }
             last = next.isAfter(now) ? next : now;
             return Duration.between(now, last);
         }

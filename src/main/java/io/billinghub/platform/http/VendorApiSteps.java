@@ -71,8 +71,15 @@ public class VendorApiSteps {
         }
     }
 
-    /** Classifies the answer; a refused token is forgotten so the retry fetches a fresh one. */
+    /**
+     * Classifies the answer; a refused token is forgotten so the retry fetches a fresh one. Rate-limit headers on
+     * the answer (Genesys Cloud's) pace the tenant's next requests.
+     */
     public void check(Exchange exchange) {
+        budgets.pause(exchange.getProperty(BUDGET_KEY, String.class), RateLimitHeaders.pause(
+                exchange.getIn().getHeader(RateLimitHeaders.ALLOWED, String.class),
+                exchange.getIn().getHeader(RateLimitHeaders.COUNT, String.class),
+                exchange.getIn().getHeader(RateLimitHeaders.RESET, String.class)));
         try {
             if (exchange.getProperty(NOT_FOUND_IS_ANSWER, false, Boolean.class)
                     && Integer.valueOf(404).equals(exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE))) {

@@ -48,4 +48,63 @@ class BudgetAgainstVendorLimitTest {
         }
         assertThat(stricter.refused()).isPositive();
     }
+
+    /**
+     * Genesys Cloud counts requests per token in fixed windows and says so on every answer (inin-ratelimit-*): a
+     * budget well above its limit is still never refused once the hub paces by those headers, whether the window
+     * reset is reported rounded up or down to whole seconds.
+     */
+    @Property(tries = 200)
+    void pacingByTheVendorsHeadersIsNeverRefused(
+            @ForAll @IntRange(min = 1, max = 20) int allowed, @ForAll @IntRange(min = 1, max = 5) int windowSeconds,
+            @ForAll @IntRange(min = 2, max = 50) int budget, @ForAll boolean roundedDown,
+            @ForAll @Size(min = 1, max = 200) List<@IntRange(max = 250_000_000) Integer> workNanos)
+            throws InterruptedException {
+        SettableClock clock = new SettableClock(T0);
+        RequestBudgets budgets = new RequestBudgets(clock, clock::advance);
+        FixedWindowLimit vendor = new FixedWindowLimit(allowed, Duration.ofSeconds(windowSeconds), clock, roundedDown);
+        for (int work : workNanos) {
+            clock.advance(Duration.ofNanos(work));
+            budgets.acquire("genesys", budget);
+            assertThat(vendor.admit()).isTrue();
+            budgets.pause("genesys", RateLimitHeaders.pause(Integer.toString(allowed),
+                    Integer.toString(vendor.count), Long.toString(vendor.resetSeconds())));
+        }
+    }
+
+    /** A limit of {@code allowed} requests per fixed window starting at T0, as Genesys Cloud counts them. */
+    private static final class FixedWindowLimit {
+        private final int allowed;
+        private final Duration window;
+        private final SettableClock clock;
+        private final boolean roundedDown;
+        private long windowIndex = -1;
+        private int count;
+
+        FixedWindowLimit(int allowed, Duration window, SettableClock clock, boolean roundedDown) {
+            this.allowed = allowed;
+            this.window = window;
+            this.clock = clock;
+            this.roundedDown = roundedDown;
+        }
+
+        boolean admit() {
+            long index = Duration.between(T0, clock.instant()).toNanos() / window.toNanos();
+            if (index != windowIndex) {
+                windowIndex = index;
+                count = 0;
+            }
+            if (count >= allowed) {
+                return false;
+            }
+            count++;
+            return true;
+        }
+
+        long resetSeconds() {
+            Instant reset = T0.plus(window.multipliedBy(windowIndex + 1));
+            long nanos = Duration.between(clock.instant(), reset).toNanos();
+            return roundedDown ? nanos / 1_000_000_000L : (nanos + 999_999_999L) / 1_000_000_000L;
+        }
+    }
 }

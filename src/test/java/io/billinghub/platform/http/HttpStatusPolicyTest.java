@@ -52,4 +52,24 @@ class HttpStatusPolicyTest {
         assertThatThrownBy(() -> policy.check("usage API", 400, null, "bad timeRange"))
                 .isInstanceOf(RequestRejectedException.class).hasMessageEndingWith("HTTP 400: bad timeRange");
     }
+
+    @Test
+    void aGenesysTooManyRequestsBodyNamesTheWaitWhenTheHeaderIsMissing() {
+        String body = "{\"message\":\"Rate limit exceeded the maximum. Retry the request in [17] seconds\","
+                + "\"code\":\"too.many.requests.retry.after\",\"status\":429}";
+        assertThatThrownBy(() -> policy.check("analytics jobs", 429, null, body))
+                .isInstanceOf(RateLimitedException.class)
+                .extracting(e -> ((RateLimitedException) e).retryAfter()).isEqualTo(Duration.ofSeconds(17));
+        // the header wins when both are given
+        assertThatThrownBy(() -> policy.check("analytics jobs", 429, "4", body))
+                .extracting(e -> ((RateLimitedException) e).retryAfter()).isEqualTo(Duration.ofSeconds(4));
+        // capped like the header
+        assertThat(policy.retryAfterInBody(body.replace("[17]", "[3600]"))).isEqualTo(Duration.ofSeconds(120));
+        // another code, or no number: nothing to go by, the route backs off exponentially
+        assertThat(policy.retryAfterInBody(body.replace("too.many.requests.retry.after", "too.many.requests")))
+                .isNull();
+        assertThat(policy.retryAfterInBody("{\"code\":\"too.many.requests.retry.after\"}")).isNull();
+        assertThatThrownBy(() -> policy.check("CXone contacts", 429, null, ""))
+                .extracting(e -> ((RateLimitedException) e).retryAfter()).isNull();
+    }
 }

@@ -71,4 +71,19 @@ class RequestBudgetsTest {
         }
         return departures;
     }
+
+    @Test
+    void aPauseTheVendorAsksForHoldsTheNextRequestBackButNeverSpeedsItUp() {
+        assertThat(budgets.reserve("genesys:acme", 10)).isZero();
+        // the answer said: wait 250 ms before the next request (more than the 100 ms the budget spaces)
+        budgets.pause("genesys:acme", Duration.ofMillis(250));
+        assertThat(budgets.reserve("genesys:acme", 10)).isEqualTo(Duration.ofMillis(250));
+        // after that, the budget's own spacing again: 100 ms after the held request
+        assertThat(budgets.reserve("genesys:acme", 10)).isEqualTo(Duration.ofMillis(350));
+        // a pause shorter than the spacing changes nothing
+        budgets.pause("genesys:acme", Duration.ofMillis(20));
+        assertThat(budgets.reserve("genesys:acme", 10)).isEqualTo(Duration.ofMillis(450));
+        // other tenants are not held
+        assertThat(budgets.reserve("genesys:other", 10)).isZero();
+    }
 }
