@@ -140,6 +140,7 @@ public abstract class HubIntegrationTest {
         registry.add("hub.embedded.sandbox.retry-after-seconds", () -> 0);
         registry.add("hub.embedded.sandbox.erp-unavailable-first", () -> 1);
         registry.add("hub.telephony.page-size", () -> 3);
+        registry.add("hub.telephony.genesys-jobs.results-page-size", () -> 3);
         registry.add("hub.embedded.sandbox.cxone.dataset", () -> "classpath:e2e/cxone-usage-2026-10.json");
         registry.add("hub.embedded.sandbox.cxone.processing-polls", () -> 1);
         registry.add("hub.embedded.sandbox.cxone.rate-limit-every", () -> 4);
