@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * <p>Data availability: the job reads the window only up to {@code dataAvailabilityDate}; a window ending after it
  * is extracted as far as it is available, never recorded SETTLED, and read again on the next ticks (a window wholly
  * after it submits no job). FAILED and CANCELLED end the window with a GENESYS_JOB_FAILED case (replayable: the
- * replay submits a new job); EXPIRED submits a new job (up to the configured number of submissions).
+ * replay submits a new job); EXPIRED submits a new job (up to the configured number of submissions). A job returns
+ * every conversation with activity in its interval: one across midnight is read with both days and staged once.
  */
 @Component("genesysJobSteps")
 public class GenesysJobSteps {

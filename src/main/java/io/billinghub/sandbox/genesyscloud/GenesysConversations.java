@@ -30,9 +30,9 @@ import java.util.UUID;
  *   edge (the connector gives them the carrier and number of the call they tap);</li>
  *   <li>the agent of every call with an outside party: a session without edge (a WebRTC phone), which is no leg.</li>
  * </ul>
- * An answered leg is one {@code interact} segment from its startTime to its endTime (so connected time is its
- * whole duration); an unanswered one a {@code dialing} segment ending with SIP 480 (no-answer), 486 (busy) or 503
- * and disconnectType error (failed).
+ * An answered leg is one {@code interact} segment ({@code monitoring} or {@code coaching} for a supervisor) from
+ * its startTime to its endTime (so connected time is its whole duration); an unanswered one a {@code dialing}
+ * segment ending with SIP 480 (no-answer), 486 (busy) or 503 and disconnectType error (failed).
  */
 public final class GenesysConversations {
 
@@ -40,7 +40,7 @@ public final class GenesysConversations {
     private static final String TENANT_CALLER_ID = "tel:+13125550100";
     private static final String CALLER = "tel:+14085550123";
 
-    private record Conversation(Instant start, String id, ObjectNode json) {
+    private record Conversation(Instant start, Instant end, String id, ObjectNode json) {
     }
 
     private final List<Conversation> conversations;
@@ -57,10 +57,14 @@ public final class GenesysConversations {
         this.conversations = List.copyOf(built);
     }
 
-    /** Conversations that started in [from, to), oldest first, as the details jobs order them. */
+    /**
+     * Conversations with activity in [from, to) (as the details jobs select them: one running across midnight is in
+     * both days' results), oldest first.
+     */
     public List<JsonNode> find(Instant from, Instant to) {
         return conversations.stream()
-                .filter(c -> !c.start().isBefore(from) && c.start().isBefore(to))
+                .filter(c -> c.start().isBefore(to) && (c.end() == null ? !c.start().isBefore(from)
+                        : c.end().isAfter(from) || c.start().equals(from)))
                 .map(c -> (JsonNode) c.json())
                 .toList();
     }
@@ -92,7 +96,9 @@ public final class GenesysConversations {
             String direction = text(leg, "direction");
             if ("monitor".equals(callType) || "whisper".equals(callType)) {
                 ObjectNode session = session(leg, null, "outbound");
-                session.put("monitor".equals(callType) ? "monitoredParticipantId" : "coachedParticipantId", agentId);
+                boolean monitor = "monitor".equals(callType);
+                session.put(monitor ? "monitoredParticipantId" : "coachedParticipantId", agentId);
+                ((ObjectNode) session.path("segments").get(0)).put("segmentType", monitor ? "monitoring" : "coaching");
                 others.add(participant(id(callId + "/supervisor/" + text(leg, "legId")), "user", session));
             } else if ("internal".equals(direction)) {
                 others.add(participant(id(callId + "/user/" + text(leg, "legId")), "user",
@@ -125,7 +131,7 @@ public final class GenesysConversations {
             participants.add(participant(agentId, "agent", agentSession));
         }
         others.forEach(participants::add);
-        return new Conversation(start, callId, conversation);
+        return new Conversation(start, end == null ? null : Instant.parse(end), callId, conversation);
     }
 
     private static ObjectNode participant(String id, String purpose, ObjectNode session) {
