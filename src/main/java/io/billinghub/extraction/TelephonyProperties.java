@@ -21,7 +21,7 @@ public record TelephonyProperties(int pageSize, int lookbackDays, int settleHour
     /**
      * The analytics conversation details jobs of the published Genesys connector.
      *
-     * @param pollInitialDelay wait before the first status request, doubling up to pollMaxDelay (default 5 s, 60 s)
+     * @param pollInitialDelay wait before the first status request, doubling up to pollMaxDelay (default 1 s, 60 s)
      * @param pollJitter       each wait spread by ± this share (default 0.2)
      * @param jobTimeout       a job still QUEUED or PENDING this long after its submission ends the window with a
      *                         GENESYS_JOB_TIMEOUT case (default 30 min)
@@ -32,7 +32,7 @@ public record TelephonyProperties(int pageSize, int lookbackDays, int settleHour
                               Duration jobTimeout, int resultsPageSize, int maxSubmissions) {
 
         public GenesysJobs {
-            pollInitialDelay = pollInitialDelay == null ? Duration.ofSeconds(5) : pollInitialDelay;
+            pollInitialDelay = pollInitialDelay == null ? Duration.ofSeconds(1) : pollInitialDelay;
             pollMaxDelay = pollMaxDelay == null ? Duration.ofSeconds(60) : pollMaxDelay;
             pollJitter = pollJitter == null ? 0.2 : pollJitter;
             jobTimeout = jobTimeout == null ? Duration.ofMinutes(30) : jobTimeout;

@@ -98,6 +98,8 @@ class GenesysPublishedExtractionTest extends HubIntegrationTest {
         assertThat(jobs.submitted()).isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from exception_item where type = 'UNRATED_LEG'",
                 Long.class)).isEqualTo(documentUnrated(documentRated));
+        assertThat(jdbc.queryForObject("select reason from exception_item where dedupe_key = 'leg:leg-08'",
+                String.class)).startsWith("leg leg-08 unrated (UNKNOWN_CARRIER): the leg names no carrier");
     }
 
     @Test
