@@ -103,6 +103,24 @@ class GenesysPublishedExtractionTest extends HubIntegrationTest {
     }
 
     @Test
+    void retriedAndRereadPagesStageEveryLegOnce() {
+        extract("direct:genesys-extract-window", OCT_15);
+        long requestsFirstRun = sandboxFaults.usageRequests();
+        extract("direct:genesys-extract-window", OCT_15);
+
+        // per run: availability, submit, 3 status polls, 3 results pages = 8 answered requests, plus the injected
+        // 429s (every 4th) and 503s (every 7th) the retries repeat: more than 8 requests each time
+        assertThat(requestsFirstRun).isGreaterThan(8);
+        assertThat(jdbc.queryForObject("select count(*) from usage_leg", Long.class)).isEqualTo(10L);
+        // both runs read the 10 legs of 15 October and accepted them; the second changed nothing
+        assertThat(jdbc.queryForList("""
+                select records_in from pipeline_run where pipeline = 'telephony-extraction' order by started_at""",
+                Long.class)).containsExactly(10L, 10L);
+        assertThat(jdbc.queryForObject("select count(distinct last_run_id) from usage_leg", Long.class))
+                .isEqualTo(1L);
+    }
+
+    @Test
     void aFailedJobIsAReplayableCaseAndTheReplaySubmitsANewJob() throws Exception {
         jobs.failing().arm(1);
 
