@@ -54,6 +54,13 @@ public enum ExceptionType {
     CHARGEBACK_VARIANCE,
     /** Reference problems met while allocating: unpriced licence type, conflicting or unknown model, no traffic. */
     CHARGEBACK_REFERENCE,
+    /**
+     * A Genesys Cloud analytics conversation details job that ended FAILED or CANCELLED, or kept expiring: the
+     * window was not extracted; a replay submits a new job.
+     */
+    GENESYS_JOB_FAILED,
+    /** A Genesys Cloud analytics job still QUEUED or PENDING past the polling limit: the window was not extracted. */
+    GENESYS_JOB_TIMEOUT,
     /** A Webex wholesale billing report that ended FAILED (its errors attached), or timed out being generated. */
     WEBEX_REPORT_FAILED,
     /** A Webex report CSV that cannot be read as a whole (a required column missing): nothing of it was staged. */

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 public class ExtractionSteps {
 
     public static final String PIPELINE = "telephony-extraction";
-    static final String WINDOW = "hubWindow";
-    static final String PROGRESS = "hubWindowProgress";
+    public static final String WINDOW = "hubWindow";
+    public static final String PROGRESS = "hubWindowProgress";
 
     private final TelephonyProperties properties;
     private final Map<String, TelephonyUsageAdapter> adapters;
@@ -92,13 +92,29 @@ public class ExtractionSteps {
                         + window.end() + ")");
     }
 
+    /** Whether the body's window belongs to a tenant read through the vendor's published API. */
+    public boolean publishedConnector(Exchange exchange) throws InvalidPayloadException {
+        ExtractionWindow window = exchange.getIn().getMandatoryBody(ExtractionWindow.class);
+        return properties.tenant(window.tenantId()).connector() == TelephonyProperties.Connector.PUBLISHED;
+    }
+
     /** Maps and stages one page; unmappable records go to the exception queue with their position. */
     public void stagePage(Exchange exchange) {
-        ExtractionWindow window = exchange.getProperty(WINDOW, ExtractionWindow.class);
         WindowProgress progress = exchange.getProperty(PROGRESS, WindowProgress.class);
+        TelephonyProperties.Tenant tenant = properties.tenant(exchange.getProperty(WINDOW, ExtractionWindow.class)
+                .tenantId());
+        UsagePage page = adapter(tenant).parse(exchange.getIn().getBody(String.class), tenant.id(), progress.page());
+        progress.add(page, stage(exchange, page));
+    }
+
+    /**
+     * Stages the legs of a mapped page of the exchange's window (upserted on legId, so a page read twice counts
+     * once) and raises its rejected records, each once, in the exception queue.
+     */
+    public UsageStaging.StageCounts stage(Exchange exchange, UsagePage page) {
+        ExtractionWindow window = exchange.getProperty(WINDOW, ExtractionWindow.class);
         TelephonyProperties.Tenant tenant = properties.tenant(window.tenantId());
         String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
-        UsagePage page = adapter(tenant).parse(exchange.getIn().getBody(String.class), tenant.id(), progress.page());
         UsageStaging.StageCounts counts = staging.upsert(page.legs(), runId, clock.instant());
         for (RejectedRecord rejected : page.rejected()) {
             exceptions.raise(rejected.toCase(ExceptionType.MALFORMED_RECORD, PIPELINE,
@@ -108,7 +124,7 @@ public class ExtractionSteps {
                     .dedupeKey("record|" + tenant.id() + "|" + Checksums.sha256(rejected.raw()))
                     .build());
         }
-        progress.add(page, counts);
+        return counts;
     }
 
     /** Records the window: its staged checksum, whether it has settled, and the phase counts. */
@@ -118,7 +134,8 @@ public class ExtractionSteps {
         String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
         Instant now = clock.instant();
         String checksum = windows.stagedChecksum(window);
-        windows.record(window, planner.settled(window, now), progress.pagesRead(),
+        // a window the vendor had not fully made available yet is read again on a later tick
+        windows.record(window, planner.settled(window, now) && progress.complete(window), progress.pagesRead(),
                 Math.toIntExact(progress.tally().recordsIn()), checksum, now, runId);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tenant", window.tenantId());

@@ -1,6 +1,7 @@
 package io.billinghub.extraction;
 
 import io.billinghub.platform.http.OAuthClient;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,10 +10,35 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * can be backed by a vault; they are never logged (see {@link Tenant#toString()}).
  */
 @ConfigurationProperties("hub.telephony")
-public record TelephonyProperties(int pageSize, int lookbackDays, int settleHours, List<Tenant> tenants) {
+public record TelephonyProperties(int pageSize, int lookbackDays, int settleHours, List<Tenant> tenants,
+                                  GenesysJobs genesysJobs) {
 
     public TelephonyProperties {
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
+        genesysJobs = genesysJobs == null ? new GenesysJobs(null, null, null, null, 0, 0) : genesysJobs;
+    }
+
+    /**
+     * The analytics conversation details jobs of the published Genesys connector.
+     *
+     * @param pollInitialDelay wait before the first status request, doubling up to pollMaxDelay (default 1 s, 60 s)
+     * @param pollJitter       each wait spread by ± this share (default 0.2)
+     * @param jobTimeout       a job still QUEUED or PENDING this long after its submission ends the window with a
+     *                         GENESYS_JOB_TIMEOUT case (default 30 min)
+     * @param resultsPageSize  conversations per results page (default 1000)
+     * @param maxSubmissions   jobs submitted for one window when they keep EXPIRING before they are read (default 3)
+     */
+    public record GenesysJobs(Duration pollInitialDelay, Duration pollMaxDelay, Double pollJitter,
+                              Duration jobTimeout, int resultsPageSize, int maxSubmissions) {
+
+        public GenesysJobs {
+            pollInitialDelay = pollInitialDelay == null ? Duration.ofSeconds(1) : pollInitialDelay;
+            pollMaxDelay = pollMaxDelay == null ? Duration.ofSeconds(60) : pollMaxDelay;
+            pollJitter = pollJitter == null ? 0.2 : pollJitter;
+            jobTimeout = jobTimeout == null ? Duration.ofMinutes(30) : jobTimeout;
+            resultsPageSize = resultsPageSize <= 0 ? 1000 : resultsPageSize;
+            maxSubmissions = maxSubmissions <= 0 ? 3 : maxSubmissions;
+        }
     }
 
     public Tenant tenant(String id) {

@@ -9,6 +9,7 @@ public final class WindowProgress {
     private int page = 1;
     private int pagesRead;
     private boolean hasMore = true;
+    private Instant dataAvailableUntil;
     private final StagingTally tally = new StagingTally();
 
     public WindowProgress(Instant startedAt) {
@@ -26,6 +27,31 @@ public final class WindowProgress {
         tally.add(usagePage.recordsIn(), usagePage.rejected().size(), counts);
         hasMore = usagePage.hasMore();
         page = usagePage.pageNumber() + 1;
+    }
+
+    /**
+     * A page of a cursor-paged answer (the published Genesys connector), whose records are conversations mapped to
+     * any number of legs: more pages follow while the vendor returns a cursor.
+     */
+    public void addCursorPage(int records, boolean more, UsagePage usagePage, UsageStaging.StageCounts counts) {
+        if (records == 0 && more) {
+            throw new IllegalStateException("page " + usagePage.pageNumber() + " is empty although the vendor returned"
+                    + " a cursor for more; the window is left to be read again");
+        }
+        pagesRead++;
+        tally.add(usagePage.recordsIn(), usagePage.rejected().size(), counts);
+        hasMore = more;
+        page = usagePage.pageNumber() + 1;
+    }
+
+    /** The vendor holds complete data only up to this instant: a window ending later is read but cannot settle. */
+    public void dataAvailableUntil(Instant until) {
+        this.dataAvailableUntil = until;
+    }
+
+    /** Whether the vendor's data covered the whole window when it was read. */
+    public boolean complete(ExtractionWindow window) {
+        return dataAvailableUntil == null || !dataAvailableUntil.isBefore(window.end());
     }
 
     public Instant startedAt() {

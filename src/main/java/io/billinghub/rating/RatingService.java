@@ -128,7 +128,11 @@ public class RatingService {
 
     private static NewException unratedCase(RatedLeg leg, UsageLeg source, String runId, String correlationId) {
         String reason = switch (leg.unratedReason()) {
-            case UNKNOWN_CARRIER -> "carrier '" + leg.carrierName() + "' is not in the reference data";
+            case UNKNOWN_CARRIER -> leg.carrierName() == null
+                    // the published Genesys connector: the leg's edge (edgeId in the payload) has no carrier mapping
+                    ? "the leg names no carrier (a Genesys edge without a row in genesys-edge-carriers.csv on that"
+                            + " day; re-extract the window after adding it)"
+                    : "carrier '" + leg.carrierName() + "' is not in the reference data";
             case NO_RATE -> "no rate card row of carrier '" + leg.carrierName() + "' matches "
                     + leg.destinationNumber() + " on " + leg.utcDay();
             case NO_DESTINATION -> "destination number '" + leg.destinationNumber() + "' has no digits to rate";

@@ -14,7 +14,7 @@ public class ActiveTelephonyReference extends ActiveReference<ActiveTelephonyRef
 
     /** An activated version with its indexes. */
     public record Snapshot(long versionId, TelephonyReferenceData data, RatingReference rating,
-                           GlMappingIndex glMappings) {
+                           GlMappingIndex glMappings, EdgeCarrierIndex edgeCarriers) {
 
         public Optional<CarrierProfile> carrierById(String carrierId) {
             return data.carrierById(carrierId);
@@ -30,6 +30,6 @@ public class ActiveTelephonyReference extends ActiveReference<ActiveTelephonyRef
         data.carriers().forEach(c -> byName.put(c.carrierName(), c));
         set(new Snapshot(versionId, data,
                 new RatingReference(versionId, Map.copyOf(byName), new RateCardIndex(data.rateCards())),
-                new GlMappingIndex(data.glMappings())));
+                new GlMappingIndex(data.glMappings()), new EdgeCarrierIndex(data.edgeCarriers())));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The carrier rating set: carriers.csv, rate-cards.csv and gl-mappings.csv. */
+/** The carrier rating set: carriers.csv, rate-cards.csv, gl-mappings.csv and genesys-edge-carriers.csv. */
 @Component
 public class TelephonyRatingDataset implements ReferenceDataset<TelephonyReferenceData> {
 
@@ -59,6 +59,7 @@ public class TelephonyRatingDataset implements ReferenceDataset<TelephonyReferen
         counts.put("carriers", data.carriers().size());
         counts.put("rateCards", data.rateCards().size());
         counts.put("glMappings", data.glMappings().size());
+        counts.put("edgeCarriers", data.edgeCarriers().size());
         return counts;
     }
 }

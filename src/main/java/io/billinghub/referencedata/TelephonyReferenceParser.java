@@ -17,19 +17,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Parses and validates carriers.csv, rate-cards.csv and gl-mappings.csv together. Every problem is collected
- * (file, line, reason) so one rejection lists all of them; the set is only usable when there are none.
+ * Parses and validates carriers.csv, rate-cards.csv, gl-mappings.csv and genesys-edge-carriers.csv together. Every
+ * problem is collected (file, line, reason) so one rejection lists all of them; the set is only usable when there
+ * are none. The edge file is optional (only the published Genesys connector needs it); when present, its carriers
+ * must be those of carriers.csv and one edge's rows must not overlap.
  */
 public final class TelephonyReferenceParser {
 
     public static final String CARRIERS = "carriers.csv";
     public static final String RATE_CARDS = "rate-cards.csv";
     public static final String GL_MAPPINGS = "gl-mappings.csv";
-    public static final List<String> FILES = List.of(CARRIERS, RATE_CARDS, GL_MAPPINGS);
+    public static final String EDGE_CARRIERS = "genesys-edge-carriers.csv";
+    public static final List<String> FILES = List.of(CARRIERS, RATE_CARDS, GL_MAPPINGS, EDGE_CARRIERS);
+    private static final List<String> REQUIRED = List.of(CARRIERS, RATE_CARDS, GL_MAPPINGS);
 
     private static final Pattern CARRIER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern PREFIX = Pattern.compile("[0-9]{1,15}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
+    /** Genesys edge ids are UUIDs; any id of letters, digits, dots, dashes and underscores is accepted. */
+    private static final Pattern EDGE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final int MAX_COST_SCALE = 8;
 
     private final String baseCurrency;
@@ -40,7 +46,7 @@ public final class TelephonyReferenceParser {
 
     /** Parses the files; returns the data when {@code errors} stays empty. */
     public TelephonyReferenceData parse(Map<String, byte[]> files, List<ValidationError> errors) {
-        for (String name : FILES) {
+        for (String name : REQUIRED) {
             if (!files.containsKey(name)) {
                 errors.add(new ValidationError(name, 0, "file is missing from the mapping set"));
             }
@@ -62,10 +68,14 @@ public final class TelephonyReferenceParser {
         Set<String> regions = rateTable == null ? null
                 : rates.stream().map(RateCardEntry::destinationRegion).collect(Collectors.toSet());
         List<GlMappingEntry> gl = glMappings(glTable, carrierNames, regions, errors);
+        List<EdgeCarrierEntry> edges = files.containsKey(EDGE_CARRIERS)
+                ? edgeCarriers(CsvTable.read(EDGE_CARRIERS, files.get(EDGE_CARRIERS), List.of("edge_id",
+                        "carrier_name", "effective_from", "effective_to"), errors), carrierNames, errors)
+                : List.of();
         if (errors.isEmpty()) {
             checkGlCoverage(rates, gl, errors);
         }
-        return errors.isEmpty() ? new TelephonyReferenceData(carriers, rates, gl) : null;
+        return errors.isEmpty() ? new TelephonyReferenceData(carriers, rates, gl, edges) : null;
     }
 
     private List<CarrierProfile> carriers(CsvTable table, List<ValidationError> errors) {
@@ -184,6 +194,35 @@ public final class TelephonyReferenceParser {
         return result;
     }
 
+    private static List<EdgeCarrierEntry> edgeCarriers(CsvTable table, Set<String> carriers,
+                                                       List<ValidationError> errors) {
+        List<EdgeCarrierEntry> result = new ArrayList<>();
+        if (table == null) {
+            return result;
+        }
+        Map<String, List<EdgeCarrierEntry>> byEdge = new HashMap<>();
+        for (CsvTable.Row row : table.rows()) {
+            int before = errors.size();
+            String edge = row.get("edge_id");
+            if (!EDGE_ID.matcher(edge).matches()) {
+                errors.add(row.error("edge_id '" + edge + "' must be letters, digits, dots, dashes or underscores"));
+            }
+            String carrier = row.get("carrier_name");
+            if (carriers != null && !carriers.contains(carrier)) {
+                errors.add(row.error("carrier_name '" + carrier + "' is not in " + CARRIERS));
+            }
+            EffectivePeriod period = CsvFields.period(row, "effective_from", "effective_to", errors);
+            if (errors.size() == before) {
+                EdgeCarrierEntry entry = new EdgeCarrierEntry(row.line(), edge, carrier, period.from(), period.to());
+                List<EdgeCarrierEntry> same = byEdge.computeIfAbsent(edge, k -> new ArrayList<>());
+                CsvFields.checkOverlap(row, "edge " + edge, period, same, errors);
+                same.add(entry);
+                result.add(entry);
+            }
+        }
+        return result;
+    }
+
     /** Every rate row must post somewhere: a GL mapping must be in force on the row's first day. */
     private static void checkGlCoverage(List<RateCardEntry> rates, List<GlMappingEntry> gl,
                                         List<ValidationError> errors) {
@@ -235,7 +274,4 @@ public final class TelephonyReferenceParser {
             return null;
         }
     }
-
-
-
 }

@@ -60,6 +60,16 @@ public class TelephonyReferenceStore {
                     ps.setObject(7, g.effectiveDate());
                     ps.setObject(8, g.expiryDate());
                 });
+        jdbc.batchUpdate("""
+                insert into ref_edge_carrier (version_id, line_no, edge_id, carrier_name, effective_from,
+                    effective_to) values (?, ?, ?, ?, ?, ?)""", data.edgeCarriers(), 1000, (ps, e) -> {
+                    ps.setLong(1, versionId);
+                    ps.setInt(2, e.lineNo());
+                    ps.setString(3, e.edgeId());
+                    ps.setString(4, e.carrierName());
+                    ps.setObject(5, e.effectiveFrom());
+                    ps.setObject(6, e.effectiveTo());
+                });
     }
 
     public TelephonyReferenceData load(long versionId) {
@@ -80,7 +90,12 @@ public class TelephonyReferenceStore {
                 from ref_gl_mapping where version_id = ? order by line_no""", (rs, i) -> new GlMappingEntry(
                 rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class)), versionId);
-        return new TelephonyReferenceData(carriers, rates, gl);
+        List<EdgeCarrierEntry> edges = jdbc.query("""
+                select line_no, edge_id, carrier_name, effective_from, effective_to
+                from ref_edge_carrier where version_id = ? order by line_no""", (rs, i) -> new EdgeCarrierEntry(
+                rs.getInt(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                rs.getObject(5, LocalDate.class)), versionId);
+        return new TelephonyReferenceData(carriers, rates, gl, edges);
     }
 
 }

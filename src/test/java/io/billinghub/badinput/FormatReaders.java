@@ -158,7 +158,8 @@ final class FormatReaders {
     private static <T> Observed mappings(Map<String, byte[]> all, List<String> setFiles, SetParser<T> parser,
                                          Function<T, Integer> rowsOfMutatedFile) {
         Map<String, byte[]> files = new HashMap<>();
-        setFiles.forEach(name -> files.put(name, all.get(name)));
+        // as the reference-data service hands them over: a file of the set that is not there is absent
+        setFiles.stream().filter(all::containsKey).forEach(name -> files.put(name, all.get(name)));
         List<ValidationError> errors = new ArrayList<>();
         T data = parser.parse(files, errors);
         if (!errors.isEmpty()) {

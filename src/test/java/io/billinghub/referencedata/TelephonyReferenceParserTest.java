@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -121,5 +122,49 @@ class TelephonyReferenceParserTest {
         String rates = "carrier_name,prefix,destination_region,rate_per_minute,billing_increment,effective_date,"
                 + "expiry_date\nBandwidth.com,1,US,0.0090,6/6,2026-01-01,\n\nTwilio,44,UK\n";
         assertThat(errors(CARRIERS, rates, GL)).containsExactly("rate-cards.csv:4: has 3 fields, the header has 7");
+    }
+
+    @Test
+    void edgeCarriersAreOptionalAndReadByEdgeAndDay() {
+        List<ValidationError> errors = new ArrayList<>();
+        assertThat(parser.parse(files(CARRIERS, RATES, GL), errors).edgeCarriers()).isEmpty();
+
+        Map<String, byte[]> files = files(CARRIERS, RATES, GL);
+        files.put("genesys-edge-carriers.csv", """
+                edge_id,carrier_name,effective_from,effective_to
+                edge-1,Bandwidth.com,2026-01-01,2026-10-16
+                edge-1,Twilio,2026-10-16,
+                edge-2,Twilio,2026-01-01,
+                """.getBytes(StandardCharsets.UTF_8));
+        TelephonyReferenceData data = parser.parse(files, errors);
+
+        assertThat(errors).isEmpty();
+        EdgeCarrierIndex index = new EdgeCarrierIndex(data.edgeCarriers());
+        // the 16th is the handover day: the successor row is in force
+        assertThat(index.carrier("edge-1", LocalDate.parse("2026-10-15"))).hasValue("Bandwidth.com");
+        assertThat(index.carrier("edge-1", LocalDate.parse("2026-10-16"))).hasValue("Twilio");
+        assertThat(index.carrier("edge-1", LocalDate.parse("2025-12-31"))).isEmpty();
+        assertThat(index.carrier("edge-9", LocalDate.parse("2026-10-15"))).isEmpty();
+    }
+
+    @Test
+    void anEdgeFileWithOverlapsOrUnknownCarriersRejectsTheSet() {
+        Map<String, byte[]> files = files(CARRIERS, RATES, GL);
+        files.put("genesys-edge-carriers.csv", """
+                edge_id,carrier_name,effective_from,effective_to
+                edge-1,Bandwidth.com,2026-01-01,2026-10-20
+                edge-1,Twilio,2026-10-16,
+                edge-2,Lumen,2026-01-01,
+                edge 3,Twilio,2026-01-01,
+                edge-4,Twilio,2026-05-01,2026-04-01
+                """.getBytes(StandardCharsets.UTF_8));
+        List<ValidationError> errors = new ArrayList<>();
+
+        assertThat(parser.parse(files, errors)).isNull();
+        assertThat(errors).extracting(ValidationError::toString).containsExactly(
+                "genesys-edge-carriers.csv:3: effective range overlaps line 2 for edge edge-1",
+                "genesys-edge-carriers.csv:4: carrier_name 'Lumen' is not in carriers.csv",
+                "genesys-edge-carriers.csv:5: edge_id 'edge 3' must be letters, digits, dots, dashes or underscores",
+                "genesys-edge-carriers.csv:6: effective_to 2026-04-01 is before effective_from 2026-05-01");
     }
 }

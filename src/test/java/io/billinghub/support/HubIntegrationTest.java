@@ -140,6 +140,7 @@ public abstract class HubIntegrationTest {
         registry.add("hub.embedded.sandbox.retry-after-seconds", () -> 0);
         registry.add("hub.embedded.sandbox.erp-unavailable-first", () -> 1);
         registry.add("hub.telephony.page-size", () -> 3);
+        registry.add("hub.telephony.genesys-jobs.results-page-size", () -> 3);
         registry.add("hub.embedded.sandbox.cxone.dataset", () -> "classpath:e2e/cxone-usage-2026-10.json");
         registry.add("hub.embedded.sandbox.cxone.processing-polls", () -> 1);
         registry.add("hub.embedded.sandbox.cxone.rate-limit-every", () -> 4);
@@ -359,7 +360,8 @@ public abstract class HubIntegrationTest {
             Files.createDirectories(MAPPINGS);
             for (String name : new String[] {"carriers.csv", "rate-cards.csv", "gl-mappings.csv", "gl-accounts.csv",
                 "cxone-cost-centres.csv", "cxone-phone-prefixes.csv", "fx-rates.csv", "cxone-licence-prices.csv",
-                "business-calendar.csv", "hris-cost-centres.csv", "cost-multipliers.json", "webex-sku-prices.csv"}) {
+                "business-calendar.csv", "hris-cost-centres.csv", "cost-multipliers.json", "webex-sku-prices.csv",
+                "genesys-edge-carriers.csv"}) {
                 Files.write(MAPPINGS.resolve(name), fixture("e2e/mappings/" + name));
             }
         } catch (IOException e) {
