@@ -40,6 +40,9 @@ import java.util.stream.Collectors;
  * of the conversation's initial queue: overflow calls keep their telephony with the originating unit.</li>
  * <li>API_STORAGE is split pro rata by active users (service accounts included, on the default cost centre).</li>
  * </ul>
+ * When the vendor reports the licence quantities it bills (Genesys Cloud's billable usage, no money), each licence
+ * type's billed quantity is checked against the snapshot's ACTIVE users holding it; a difference is a
+ * LICENCE_QUANTITY_MISMATCH finding (the invoice residual itself stays PLATFORM_VARIANCE).
  * Utilisation-weighted licences: ratio = peak concurrent sessions of the cost centre's licensed users / its
  * assigned licences; factor = the ratio within [floor, cap]; the cost centre pays price x factor and the unrecovered
  * remainder, price x (1 - factor), is charged to the default cost centre (IT-OVERHEAD) as UNRECOVERED_LICENCE with
@@ -187,6 +190,38 @@ public final class AllocationEngine {
             }
             rated.merge(LICENCE, ratedTotal, BigDecimal::add);
             pool(invoicedAmount, withResidual(parts, invoicedAmount, LICENCE));
+            licenceQuantities();
+        }
+
+        /** The vendor's billed licence quantities against the snapshot's active licensed users, per licence type. */
+        private void licenceQuantities() {
+            Map<String, BigDecimal> billed = new TreeMap<>();
+            for (OrgRecord.LicenceUsage usage : tenant.licenceUsage()) {
+                if (usage.licenceType() == null) {
+                    finding(ChargebackFinding.UNKNOWN_LICENCE_TYPE, usage.name(), "billable usage " + usage.name()
+                            + " (" + usage.quantity().toPlainString() + ") is not mapped to a licence type; it is"
+                            + " not checked");
+                } else {
+                    billed.merge(usage.licenceType(), usage.quantity(), BigDecimal::add);
+                }
+            }
+            if (billed.isEmpty()) {
+                return;
+            }
+            Map<String, Long> active = tenant.users().stream()
+                    .filter(u -> u.status() == OrgRecord.UserStatus.ACTIVE && u.licenceType() != null)
+                    .collect(Collectors.groupingBy(OrgRecord.User::licenceType, TreeMap::new, Collectors.counting()));
+            Set<String> types = new TreeSet<>(billed.keySet());
+            types.addAll(active.keySet());
+            for (String type : types) {
+                BigDecimal quantity = billed.getOrDefault(type, BigDecimal.ZERO);
+                long seats = active.getOrDefault(type, 0L);
+                if (quantity.compareTo(BigDecimal.valueOf(seats)) != 0) {
+                    finding(ChargebackFinding.LICENCE_QUANTITY_MISMATCH, tenant.tenantId() + " " + type,
+                            "the vendor bills " + quantity.stripTrailingZeros().toPlainString() + " " + type
+                                    + " licences; the snapshot has " + seats + " active users holding one");
+                }
+            }
         }
 
         /** UTILIZATION_WEIGHTED or FLAT_RATE per cost centre, from its users' BU::ALLOCATION_MODEL attributes. */

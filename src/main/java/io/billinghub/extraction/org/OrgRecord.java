@@ -20,7 +20,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = OrgRecord.WfmShift.class, name = "WFM_SHIFT"),
         @JsonSubTypes.Type(value = OrgRecord.AnalyticsUsage.class, name = "ANALYTICS"),
         @JsonSubTypes.Type(value = OrgRecord.Session.class, name = "SESSION"),
-        @JsonSubTypes.Type(value = OrgRecord.PlatformCharge.class, name = "PLATFORM_CHARGE")})
+        @JsonSubTypes.Type(value = OrgRecord.PlatformCharge.class, name = "PLATFORM_CHARGE"),
+        @JsonSubTypes.Type(value = OrgRecord.LicenceUsage.class, name = "LICENCE_USAGE")})
 public sealed interface OrgRecord {
 
     /** Unique within the record's resource and tenant. */
@@ -98,6 +99,17 @@ public sealed interface OrgRecord {
                           String description, BigDecimal amount, String currency) implements OrgRecord {
         public String key() {
             return lineId;
+        }
+    }
+
+    /**
+     * A licence quantity the vendor bills for the period, without money (Genesys Cloud's billable usage): its
+     * name, the licence type it counts (null when the name is not mapped), the quantity and how many resources
+     * (users, devices) it was observed on.
+     */
+    record LicenceUsage(String name, String licenceType, BigDecimal quantity, int resources) implements OrgRecord {
+        public String key() {
+            return name;
         }
     }
 }

@@ -24,7 +24,7 @@ final class OrgRecords {
     static boolean ranged(OrgResource resource) {
         return switch (resource) {
             case CONVERSATIONS, WFM_SHIFTS, ANALYTICS, SESSIONS -> true;
-            case USERS, QUEUES, TRUNKS, INVOICE -> false;
+            case USERS, QUEUES, TRUNKS, INVOICE, BILLABLE_USAGE -> false;
         };
     }
 
