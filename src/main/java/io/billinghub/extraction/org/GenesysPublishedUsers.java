@@ -23,9 +23,10 @@ import java.util.TreeSet;
  */
 final class GenesysPublishedUsers {
 
-    private static final Map<String, OrgRecord.UserStatus> STATES = Map.of(
-            "active", OrgRecord.UserStatus.ACTIVE, "inactive", OrgRecord.UserStatus.INACTIVE,
-            "deleted", OrgRecord.UserStatus.DELETED);
+    /** Genesys's user states, in the order messages list them (there is no suspended state). */
+    private static final Map<String, OrgRecord.UserStatus> STATES = OrgJson.lowerCaseNames(
+            new OrgRecord.UserStatus[] {OrgRecord.UserStatus.ACTIVE, OrgRecord.UserStatus.INACTIVE,
+                OrgRecord.UserStatus.DELETED});
     private static final Map<String, OrgRecord.AccountType> ACCOUNT_TYPES =
             OrgJson.lowerCaseNames(OrgRecord.AccountType.values());
 
