@@ -120,7 +120,10 @@ class GenesysCloudOrgSandboxController {
                 "not.found", "No custom attributes of schema " + schemaId + " for user " + userId)));
     }
 
-    /** InProgress for the first requests of a date range, then Complete: licences of the users not deleted. */
+    /**
+     * InProgress for the first requests of a date range, then Complete: the licences of the users billed at the end
+     * of the month, active and suspended ones (as the sandbox's platform invoice bills seats).
+     */
     @GetMapping(path = "/api/v2/billing/reports/billableusage", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> billableUsage(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
@@ -134,7 +137,7 @@ class GenesysCloudOrgSandboxController {
             }
             Map<String, List<GenesysCloudOrgJson.Resource>> byName = new TreeMap<>();
             for (OrgRecord.User u : month.users(month.snapshot())) {
-                if (u.status() == OrgRecord.UserStatus.DELETED) {
+                if (u.status() != OrgRecord.UserStatus.ACTIVE && u.status() != OrgRecord.UserStatus.SUSPENDED) {
                     continue;
                 }
                 for (String licence : GenesysCloudOrgJson.licences(u)) {
