@@ -31,7 +31,8 @@ final class GenesysCloudOrgJson {
     record Division(String id, String name, String selfUri) {
     }
 
-    record User(String id, String name, Division division, String state, String selfUri) {
+    /** version: the model marks it required (the user's version, needed to update it); the sandbox's are 1. */
+    record User(String id, String name, Division division, String state, int version, String selfUri) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,7 +69,7 @@ final class GenesysCloudOrgJson {
             case DELETED -> "deleted";
         };
         return new User(u.userId(), u.name(), new Division(u.division(), divisions.get(u.division()),
-                "/api/v2/authorization/divisions/" + u.division()), state, "/api/v2/users/" + u.userId());
+                "/api/v2/authorization/divisions/" + u.division()), state, 1, "/api/v2/users/" + u.userId());
     }
 
     /** The user's licences: the seat's Genesys name, and the WEM add-on with CX_3. */
