@@ -197,6 +197,9 @@ public final class AllocationEngine {
         private void licenceQuantities() {
             Map<String, BigDecimal> billed = new TreeMap<>();
             for (OrgRecord.LicenceUsage usage : tenant.licenceUsage()) {
+                if (OrgRecord.LicenceUsage.NO_SEAT.equals(usage.licenceType())) {
+                    continue;
+                }
                 if (usage.licenceType() == null) {
                     finding(ChargebackFinding.UNKNOWN_LICENCE_TYPE, usage.name(), "billable usage " + usage.name()
                             + " (" + usage.quantity().toPlainString() + ") is not mapped to a licence type; it is"

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Genesys Cloud's billable usage report (GET /api/v2/billing/reports/billableusage): {@code status} InProgress while
  * it is generated (the same GET is repeated), then Complete with {@code usages [{name, totalUsage, resources}]},
  * totalUsage a decimal in a string. Each usage becomes an {@link OrgRecord.LicenceUsage} with the licence type its
- * name maps to (null when unmapped: the chargeback then reports the name).
+ * name maps to (NONE for an add-on; null when unmapped: the chargeback then reports the name).
  */
 final class GenesysBillableUsage {
 
@@ -33,9 +33,8 @@ final class GenesysBillableUsage {
             if (resources == null || !resources.isArray()) {
                 throw new IllegalArgumentException("usage '" + name + "' has no resources array");
             }
-            String type = licenceTypes.get(name);
-            return new OrgRecord.LicenceUsage(name, GenesysPublishedProperties.NO_SEAT.equals(type) ? null : type,
-                    decimal(usage, "totalUsage", 12, 6), resources.size());
+            return new OrgRecord.LicenceUsage(name, licenceTypes.get(name), decimal(usage, "totalUsage", 12, 6),
+                    resources.size());
         }, Optional.empty()));
     }
 }

@@ -35,7 +35,7 @@ public record GenesysPublishedProperties(
         @DefaultValue("20") int billingPolls,
         @DefaultValue("72h") Duration currentStateGrace) {
 
-    public static final String NO_SEAT = "NONE";
+    public static final String NO_SEAT = OrgRecord.LicenceUsage.NO_SEAT;
 
     public GenesysPublishedProperties {
         licenceTypes = Map.copyOf(licenceTypes);

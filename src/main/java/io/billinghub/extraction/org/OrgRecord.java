@@ -104,10 +104,12 @@ public sealed interface OrgRecord {
 
     /**
      * A licence quantity the vendor bills for the period, without money (Genesys Cloud's billable usage): its
-     * name, the licence type it counts (null when the name is not mapped), the quantity and how many resources
-     * (users, devices) it was observed on.
+     * name, the licence type it counts ({@link #NO_SEAT} for an add-on that is no seat, null when the name is not
+     * mapped), the quantity and how many resources (users, devices) it was observed on.
      */
     record LicenceUsage(String name, String licenceType, BigDecimal quantity, int resources) implements OrgRecord {
+        public static final String NO_SEAT = "NONE";
+
         public String key() {
             return name;
         }

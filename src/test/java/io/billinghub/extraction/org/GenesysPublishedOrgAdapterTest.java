@@ -141,7 +141,7 @@ class GenesysPublishedOrgAdapterTest {
         assertThat(cursor.next()).isEmpty();
         assertThat(complete.records()).containsExactly(
                 new OrgRecord.LicenceUsage("Genesys Cloud CX 1 User", "CX_1", new BigDecimal("12"), 2),
-                new OrgRecord.LicenceUsage("Genesys Cloud WEM Add-on User", null, new BigDecimal("3"), 0),
+                new OrgRecord.LicenceUsage("Genesys Cloud WEM Add-on User", "NONE", new BigDecimal("3"), 0),
                 new OrgRecord.LicenceUsage("Mystery Add-on", null, new BigDecimal("1.5"), 0));
         assertThat(complete.rejected()).extracting(RejectedRecord::position).containsExactly("billable usage page 4"
                 + " item 4");

@@ -141,7 +141,8 @@ class GenesysCloudOrgEquivalenceTest {
         BigDecimal addOns = BigDecimal.ZERO;
         for (OrgRecord r : usage) {
             OrgRecord.LicenceUsage u = (OrgRecord.LicenceUsage) r;
-            if (u.licenceType() == null) {
+            assertThat(u.licenceType()).isNotNull();
+            if (u.licenceType().equals(OrgRecord.LicenceUsage.NO_SEAT)) {
                 addOns = addOns.add(u.quantity());
             } else {
                 billed.merge(u.licenceType(), u.quantity(), BigDecimal::add);
