@@ -50,7 +50,8 @@ class GenesysPublishedOrgAdapterTest {
                 {"entities": [{"id": "u3", "name": "Svc", "division": {"id": "d1"}, "state": "active"}],
                  "pageSize": 2, "pageNumber": 2, "total": 3, "pageCount": 2}"""},
             {"200", """
-                {"entities": [{"id": "u1", "licenses": ["cloudcx3", "wemaddon"]}, {"id": "u2", "licenses": ["cloudcx1"]},
+                {"entities": [{"id": "u1", "licenses": ["cloudcx3", "wemaddon"]},
+                              {"id": "u2", "licenses": ["cloudcx1"]},
                               {"id": "u3", "licenses": []}, {"id": "ux", "licenses": ["cloudcx1"]}],
                  "pageSize": 2, "pageNumber": 1, "total": 4, "pageCount": 1}"""},
             {"200", "{\"id\": \"u1\", \"customAttributes\": {\"BU::COST_CENTER\": \"FIN-0001\"}}"},
@@ -98,7 +99,8 @@ class GenesysPublishedOrgAdapterTest {
                               {"name": "no id"}], "pageCount": 1}""");
         // without schemas the licence page is the last call
         OrgPage page = cursor.accept(200, """
-                {"entities": [{"id": "v1", "licenses": ["cloudcx9"]}, {"id": "v2", "licenses": ["cloudcx1", "cloudcx3"]},
+                {"entities": [{"id": "v1", "licenses": ["cloudcx9"]},
+                              {"id": "v2", "licenses": ["cloudcx1", "cloudcx3"]},
                               {"id": "v3", "licenses": "cloudcx1"}], "pageCount": 1}""");
         assertThat(cursor.next()).isEmpty();
         assertThat(page.records()).containsExactly(new OrgRecord.User("v1", "Cy", OrgRecord.UserStatus.ACTIVE,
