@@ -56,6 +56,10 @@ class ChargebackPublishedGenesysTest extends HubIntegrationTest {
         // 119 users exist at the end of October; billable usage: CX_1, CX_2, CX_3 and the WEM add-on
         assertThat(counts.path("USERS").asLong()).isEqualTo(119);
         assertThat(counts.path("BILLABLE_USAGE").asLong()).isEqualTo(4);
+        // one aggregate row per queue of the plan, each agreeing with the conversations it answered
+        assertThat(counts.path("QUEUE_METRICS").asLong()).isEqualTo(10);
+        assertThat(jdbc.queryForObject("select count(*) from exception_item where run_id = ?"
+                + " and reason like 'QUEUE_METRICS_MISMATCH%'", Long.class, runId)).isZero();
         assertThat(genesys.get("rejected")).isEqualTo(0L);
         assertThat(jdbc.queryForObject("select state_observed_at from org_extraction where run_id = ?"
                 + " and vendor = 'cxone'", Object.class, runId)).isNull();

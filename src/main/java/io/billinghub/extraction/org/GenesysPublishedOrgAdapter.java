@@ -23,6 +23,10 @@ import org.springframework.stereotype.Component;
  * {@link GenesysPublishedUsers} into canonical users once all are read.</li>
  * <li>BILLABLE_USAGE: GET /api/v2/billing/reports/billableusage?startDate&amp;endDate for the period, repeated with
  * backoff while InProgress, licence quantities (no money) the chargeback checks its licensed seats against.</li>
+ * <li>QUEUE_METRICS: POST /api/v2/analytics/conversations/aggregates/query for the period (voice, by queueId: tTalk,
+ * tHeld, tAcw, nConnected), sums the chargeback checks the conversation records against. Aggregates cannot replace
+ * those records: they carry no trunk, no start instant (so no concurrent channels) and no originating queue of
+ * each conversation (so no overflow).</li>
  * <li>Every other resource has no published counterpart in the document's form (queue metrics per conversation,
  * WFM shifts with available minutes, analytics usage, user sessions, the platform invoice with money; queues and
  * trunks are published but without custom attributes): they are still read through the document-shaped endpoints
@@ -37,6 +41,7 @@ public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
     static {
         List<OrgResource> all = new ArrayList<>(OrgResource.DOCUMENT);
         all.add(OrgResource.BILLABLE_USAGE);
+        all.add(OrgResource.QUEUE_METRICS);
         RESOURCES = List.copyOf(all);
     }
 
@@ -77,6 +82,8 @@ public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
             case USERS -> new UsersCursor(baseUrl, pageSize);
             case BILLABLE_USAGE -> new BillableUsageCursor(baseUrl + "/api/v2/billing/reports/billableusage?startDate="
                     + OrgRecords.start(period) + "&endDate=" + OrgRecords.start(period.plusMonths(1)));
+            case QUEUE_METRICS -> new QueryCursor(new OrgRequest("POST", baseUrl + GenesysQueueAggregates.PATH,
+                    GenesysQueueAggregates.query(json, period), Duration.ZERO, false));
             default -> OrgSnapshotAdapter.super.cursor(baseUrl, resource, period, snapshot, pageSize);
         };
     }
@@ -169,6 +176,35 @@ public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
         @Override
         public int pageNumber() {
             return call;
+        }
+    }
+
+    /** One query answered in one go. */
+    private final class QueryCursor implements OrgCursor {
+
+        private final OrgRequest request;
+        private boolean done;
+
+        QueryCursor(OrgRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public Optional<OrgRequest> next() {
+            return done ? Optional.empty() : Optional.of(request);
+        }
+
+        @Override
+        public OrgPage accept(int status, String body) {
+            String page = OrgJson.pageName(OrgResource.QUEUE_METRICS, 1);
+            OrgPage records = GenesysQueueAggregates.parse(OrgJson.read(json, body, page), page);
+            done = true;
+            return records;
+        }
+
+        @Override
+        public int pageNumber() {
+            return 1;
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = OrgRecord.AnalyticsUsage.class, name = "ANALYTICS"),
         @JsonSubTypes.Type(value = OrgRecord.Session.class, name = "SESSION"),
         @JsonSubTypes.Type(value = OrgRecord.PlatformCharge.class, name = "PLATFORM_CHARGE"),
-        @JsonSubTypes.Type(value = OrgRecord.LicenceUsage.class, name = "LICENCE_USAGE")})
+        @JsonSubTypes.Type(value = OrgRecord.LicenceUsage.class, name = "LICENCE_USAGE"),
+        @JsonSubTypes.Type(value = OrgRecord.QueueMetrics.class, name = "QUEUE_METRICS")})
 public sealed interface OrgRecord {
 
     /** Unique within the record's resource and tenant. */
@@ -112,6 +113,19 @@ public sealed interface OrgRecord {
 
         public String key() {
             return name;
+        }
+    }
+
+    /**
+     * A queue's conversation aggregates over [from, to) as the vendor computes them (Genesys Cloud's
+     * /analytics/conversations/aggregates/query grouped by queueId): talk, hold and wrap-up seconds (the metrics'
+     * millisecond sums / 1000) and the conversations connected. No trunk, start instant or originating queue: a check
+     * on the conversation records, not a replacement for them.
+     */
+    record QueueMetrics(String queueId, Instant from, Instant to, BigDecimal talkSeconds, BigDecimal heldSeconds,
+                        BigDecimal acwSeconds, long connected) implements OrgRecord {
+        public String key() {
+            return queueId + " " + from;
         }
     }
 }

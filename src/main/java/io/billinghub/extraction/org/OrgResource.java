@@ -6,7 +6,9 @@ import java.util.List;
 public enum OrgResource {
     USERS, QUEUES, TRUNKS, CONVERSATIONS, WFM_SHIFTS, ANALYTICS, SESSIONS, INVOICE,
     /** Genesys Cloud's billable usage report: licence quantities of the period (no money). */
-    BILLABLE_USAGE;
+    BILLABLE_USAGE,
+    /** Genesys Cloud's conversation aggregates per queue over the period: a check on the conversations. */
+    QUEUE_METRICS;
 
     /** The resources of the design documents' organisation APIs. */
     public static final List<OrgResource> DOCUMENT = List.of(USERS, QUEUES, TRUNKS, CONVERSATIONS, WFM_SHIFTS,

@@ -1,5 +1,6 @@
 package io.billinghub.sandbox.org;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.extraction.org.OrgRecord;
 import io.billinghub.sandbox.Bearer;
 import io.billinghub.sandbox.SandboxConfiguration;
@@ -24,6 +25,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,11 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The sandbox's Genesys organisation month as Genesys Cloud publishes it, under /sandbox/genesys-cloud-org: users
  * (current state, pageNumber/pageSize with pageCount and nextUri), licences per user, the users' custom attribute
- * records of one schema (404 for a user without one) and the billable usage report (InProgress for the first
- * {@code billableUsagePolls} requests of a date range, then Complete). Every answer carries the
- * {@code inin-ratelimit-allowed/count/reset} headers; an injected rate-limit fault answers 429 with Retry-After
- * and Genesys's {@code too.many.requests.retry.after} body. Resources Genesys does not publish in the document's
- * form are served as the document-shaped sandbox serves them, so a PUBLISHED tenant extracts a whole month here.
+ * records of one schema (404 for a user without one), the billable usage report (InProgress for the first
+ * {@code billableUsagePolls} requests of a date range, then Complete) and conversation aggregates by queue. Every
+ * answer carries the {@code inin-ratelimit-allowed/count/reset} headers; an injected rate-limit fault answers 429
+ * with Retry-After and Genesys's {@code too.many.requests.retry.after} body. Resources Genesys does not publish in
+ * the document's form are served as the document-shaped sandbox serves them, so a PUBLISHED tenant extracts a whole
+ * month here.
  */
 @RestController
 @RequestMapping("/sandbox/genesys-cloud-org")
@@ -57,13 +61,14 @@ class GenesysCloudOrgSandboxController {
     private final GenesysOrgSandboxController document;
     private final OrgMonth month;
     private final Clock clock;
+    private final ObjectMapper json;
     private final Map<String, Integer> usagePolls = new HashMap<>();
     private long window = -1;
     private int windowCount;
 
     GenesysCloudOrgSandboxController(SandboxProperties properties, OrgSandboxProperties orgProperties,
                                      SandboxFaults faults, SandboxTokens tokens, GenesysOrgSandboxController document,
-                                     OrgMonths months, Clock clock) {
+                                     OrgMonths months, Clock clock, ObjectMapper json) {
         this.properties = properties;
         this.orgProperties = orgProperties;
         this.faults = faults;
@@ -71,6 +76,7 @@ class GenesysCloudOrgSandboxController {
         this.document = document;
         this.month = months.genesys();
         this.clock = clock;
+        this.json = json;
     }
 
     /** Users as they are now (the published API has no history): active, inactive, deleted or any. */
@@ -149,6 +155,17 @@ class GenesysCloudOrgSandboxController {
                     .Usage(e.getKey(), Integer.toString(e.getValue().size()), e.getValue())).toList();
             return new GenesysCloudOrgJson.UsageReport(start, end, "Complete", usages);
         });
+    }
+
+    /**
+     * Conversation aggregates of the voice conversations started in the query's interval, grouped by the queue that
+     * answered them, in one bucket: nConnected (count), tTalk, tHeld and tAcw (count and millisecond sums).
+     */
+    @PostMapping(path = "/api/v2/analytics/conversations/aggregates/query",
+            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> aggregates(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                      @RequestBody String body) {
+        return answer(auth, () -> GenesysCloudOrgJson.aggregates(json, body, month));
     }
 
     // The resources without a published counterpart in the document's form: as the document-shaped sandbox has them.

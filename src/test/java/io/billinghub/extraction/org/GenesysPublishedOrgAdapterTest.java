@@ -168,8 +168,56 @@ class GenesysPublishedOrgAdapterTest {
         assertThat(adapter.historical()).isFalse();
         assertThat(adapter.resources()).containsExactly(OrgResource.USERS, OrgResource.QUEUES, OrgResource.TRUNKS,
                 OrgResource.CONVERSATIONS, OrgResource.WFM_SHIFTS, OrgResource.ANALYTICS, OrgResource.SESSIONS,
-                OrgResource.INVOICE, OrgResource.BILLABLE_USAGE);
+                OrgResource.INVOICE, OrgResource.BILLABLE_USAGE, OrgResource.QUEUE_METRICS);
         assertThat(adapter.cursor(BASE, OrgResource.QUEUES, OCTOBER, SNAPSHOT, 50).next().orElseThrow().uri())
                 .isEqualTo(BASE + "/api/v2/routing/queues?asOf=2026-11-01T00:00:00Z&pageNumber=1&pageSize=50");
+    }
+
+    @Test
+    void queueAggregatesAreQueriedForThePeriodAndReadPerQueue() {
+        OrgCursor cursor = adapter(List.of(), 2).cursor(BASE, OrgResource.QUEUE_METRICS, OCTOBER, SNAPSHOT, 500);
+        OrgRequest request = cursor.next().orElseThrow();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.uri()).isEqualTo(BASE + "/api/v2/analytics/conversations/aggregates/query");
+        assertThat(request.body()).isEqualTo("{\"interval\":\"2026-10-01T00:00:00Z/2026-11-01T00:00:00Z\","
+                + "\"groupBy\":[\"queueId\"],\"filter\":{\"type\":\"and\",\"predicates\":[{\"type\":\"dimension\","
+                + "\"dimension\":\"mediaType\",\"operator\":\"matches\",\"value\":\"voice\"}]},"
+                + "\"metrics\":[\"nConnected\",\"tAcw\",\"tHeld\",\"tTalk\"]}");
+        String interval = "2026-10-01T00:00:00.000Z/2026-11-01T00:00:00.000Z";
+        OrgPage page = cursor.accept(200, """
+                {"results": [
+                  {"group": {"queueId": "q1", "mediaType": "voice"}, "data": [{"interval": "%1$s", "metrics": [
+                    {"metric": "nConnected", "stats": {"count": 3}},
+                    {"metric": "tTalk", "stats": {"max": 300000, "min": 50500, "count": 3, "sum": 450500}},
+                    {"metric": "tHeld", "stats": {"max": 30000, "min": 30000, "count": 1, "sum": 30000}},
+                    {"metric": "tAcw", "stats": {"count": 3, "sum": 90000.0}},
+                    {"metric": "tHandle", "stats": {"count": 3, "sum": 570500}}]}]},
+                  {"group": {"queueId": "q2", "mediaType": "voice"}, "data": [{"interval": "%1$s", "metrics": [
+                    {"metric": "nConnected", "stats": {"count": 1}}]}]},
+                  {"group": {"mediaType": "voice"}, "data": [{"interval": "%1$s", "metrics": []}]},
+                  {"group": {"queueId": "q3"}, "data": [{"interval": "October", "metrics": []}]}]}"""
+                .formatted(interval));
+        assertThat(cursor.next()).isEmpty();
+        // 450500 ms of talk = 450.5 s, 30000 ms held = 30 s, 90000 ms wrap-up = 90 s; tHandle is not read
+        assertThat(page.records()).hasSize(2);
+        OrgRecord.QueueMetrics q1 = (OrgRecord.QueueMetrics) page.records().get(0);
+        assertThat(q1.queueId()).isEqualTo("q1");
+        assertThat(q1.from()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
+        assertThat(q1.to()).isEqualTo(SNAPSHOT);
+        assertThat(q1.talkSeconds()).isEqualByComparingTo("450.5");
+        assertThat(q1.heldSeconds()).isEqualByComparingTo("30");
+        assertThat(q1.acwSeconds()).isEqualByComparingTo("90");
+        assertThat(q1.connected()).isEqualTo(3);
+        OrgRecord.QueueMetrics q2 = (OrgRecord.QueueMetrics) page.records().get(1);
+        assertThat(List.of(q2.talkSeconds(), q2.heldSeconds(), q2.acwSeconds()))
+                .allSatisfy(s -> assertThat(s).isEqualByComparingTo("0"));
+        assertThat(q2.connected()).isEqualTo(1);
+        assertThat(page.rejected()).extracting(RejectedRecord::position, RejectedRecord::reason).containsExactly(
+                tuple("queue metrics page 1 result 3 interval 1", "queueId is missing"),
+                tuple("queue metrics page 1 result 4 interval 1",
+                        "interval 'October' is not two ISO-8601 instants"));
+        // no conversation at all: Genesys answers an empty object
+        OrgCursor empty = adapter(List.of(), 2).cursor(BASE, OrgResource.QUEUE_METRICS, OCTOBER, SNAPSHOT, 500);
+        assertThat(empty.accept(200, "{}").records()).isEmpty();
     }
 }
