@@ -20,8 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * the hub's routes: users merged from users, licences and custom attribute records, the billable usage report
  * polled from InProgress to Complete with the simulated sleeper, the current-state extraction recorded with the
  * instant it was read and flagged when that is long after the end of the cycle.
+ *
+ * <p>An IT, run by failsafe: its tenant settings make a Spring context of their own, on the fixed ports every
+ * {@link HubIntegrationTest} uses, so it must not run in the JVM where surefire keeps the shared context.
  */
-class ChargebackPublishedGenesysTest extends HubIntegrationTest {
+class ChargebackPublishedGenesysIT extends HubIntegrationTest {
 
     private static final Pattern MISMATCH = Pattern.compile("the vendor bills (\\d+) (CX_\\d) licences; the snapshot"
             + " has (\\d+) active users holding one");
