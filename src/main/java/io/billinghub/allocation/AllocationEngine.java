@@ -40,6 +40,11 @@ import java.util.stream.Collectors;
  * of the conversation's initial queue: overflow calls keep their telephony with the originating unit.</li>
  * <li>API_STORAGE is split pro rata by active users (service accounts included, on the default cost centre).</li>
  * </ul>
+ * When the vendor reports the licence quantities it bills (Genesys Cloud's billable usage, no money), each licence
+ * type's billed quantity is checked against the snapshot's ACTIVE users holding it; a difference is a
+ * LICENCE_QUANTITY_MISMATCH finding (the invoice residual itself stays PLATFORM_VARIANCE). When it reports per-queue
+ * conversation aggregates, each queue's connected conversations and talk + hold + wrap-up seconds are checked
+ * against the conversation records it answered; a difference is a QUEUE_METRICS_MISMATCH finding.
  * Utilisation-weighted licences: ratio = peak concurrent sessions of the cost centre's licensed users / its
  * assigned licences; factor = the ratio within [floor, cap]; the cost centre pays price x factor and the unrecovered
  * remainder, price x (1 - factor), is charged to the default cost centre (IT-OVERHEAD) as UNRECOVERED_LICENCE with
@@ -123,6 +128,7 @@ public final class AllocationEngine {
             analytics(sum(invoice.get(ANALYTICS)));
             telephony(invoice.getOrDefault(TELEPHONY, List.of()));
             apiStorage(sum(invoice.get(API_STORAGE)));
+            queueMetrics();
             invoice.forEach((category, charges) -> {
                 if (!CATEGORIES.contains(category)) {
                     finding(ChargebackFinding.UNKNOWN_CATEGORY, category, "invoice lines of an unknown category"
@@ -187,6 +193,41 @@ public final class AllocationEngine {
             }
             rated.merge(LICENCE, ratedTotal, BigDecimal::add);
             pool(invoicedAmount, withResidual(parts, invoicedAmount, LICENCE));
+            licenceQuantities();
+        }
+
+        /** The vendor's billed licence quantities against the snapshot's active licensed users, per licence type. */
+        private void licenceQuantities() {
+            Map<String, BigDecimal> billed = new TreeMap<>();
+            for (OrgRecord.LicenceUsage usage : tenant.licenceUsage()) {
+                if (OrgRecord.LicenceUsage.NO_SEAT.equals(usage.licenceType())) {
+                    continue;
+                }
+                if (usage.licenceType() == null) {
+                    finding(ChargebackFinding.UNKNOWN_LICENCE_TYPE, usage.name(), "billable usage " + usage.name()
+                            + " (" + usage.quantity().toPlainString() + ") is not mapped to a licence type; it is"
+                            + " not checked");
+                } else {
+                    billed.merge(usage.licenceType(), usage.quantity(), BigDecimal::add);
+                }
+            }
+            if (billed.isEmpty()) {
+                return;
+            }
+            Map<String, Long> active = tenant.users().stream()
+                    .filter(u -> u.status() == OrgRecord.UserStatus.ACTIVE && u.licenceType() != null)
+                    .collect(Collectors.groupingBy(OrgRecord.User::licenceType, TreeMap::new, Collectors.counting()));
+            Set<String> types = new TreeSet<>(billed.keySet());
+            types.addAll(active.keySet());
+            for (String type : types) {
+                BigDecimal quantity = billed.getOrDefault(type, BigDecimal.ZERO);
+                long seats = active.getOrDefault(type, 0L);
+                if (quantity.compareTo(BigDecimal.valueOf(seats)) != 0) {
+                    finding(ChargebackFinding.LICENCE_QUANTITY_MISMATCH, tenant.tenantId() + " " + type,
+                            "the vendor bills " + quantity.stripTrailingZeros().toPlainString() + " " + type
+                                    + " licences; the snapshot has " + seats + " active users holding one");
+                }
+            }
         }
 
         /** UTILIZATION_WEIGHTED or FLAT_RATE per cost centre, from its users' BU::ALLOCATION_MODEL attributes. */
@@ -346,6 +387,41 @@ public final class AllocationEngine {
                 }
             }
             splitByWeights(invoicedAmount, weights, "users", "active users", API_STORAGE, "");
+        }
+
+        /** The vendor's per-queue aggregates against the period's conversation records, queue by queue. */
+        private void queueMetrics() {
+            if (tenant.queueMetrics().isEmpty()) {
+                return;
+            }
+            Map<String, BigDecimal[]> vendor = new TreeMap<>();
+            for (OrgRecord.QueueMetrics m : tenant.queueMetrics()) {
+                BigDecimal[] sums = vendor.computeIfAbsent(m.queueId(), k -> new BigDecimal[] {BigDecimal.ZERO,
+                    BigDecimal.ZERO});
+                sums[0] = sums[0].add(BigDecimal.valueOf(m.connected()));
+                sums[1] = sums[1].add(m.talkSeconds()).add(m.heldSeconds()).add(m.acwSeconds());
+            }
+            Map<String, BigDecimal[]> records = new TreeMap<>();
+            for (OrgRecord.Conversation c : conversations()) {
+                BigDecimal[] sums = records.computeIfAbsent(String.valueOf(c.queueId()),
+                        k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                sums[0] = sums[0].add(BigDecimal.ONE);
+                sums[1] = sums[1].add(BigDecimal.valueOf(c.talkSeconds() + c.holdSeconds() + c.wrapUpSeconds()));
+            }
+            Set<String> ids = new TreeSet<>(vendor.keySet());
+            ids.addAll(records.keySet());
+            BigDecimal[] none = {BigDecimal.ZERO, BigDecimal.ZERO};
+            for (String id : ids) {
+                BigDecimal[] v = vendor.getOrDefault(id, none);
+                BigDecimal[] r = records.getOrDefault(id, none);
+                if (v[0].compareTo(r[0]) != 0 || v[1].compareTo(r[1]) != 0) {
+                    finding(ChargebackFinding.QUEUE_METRICS_MISMATCH, tenant.tenantId() + " queue " + id,
+                            "the vendor's aggregates give " + v[0].toPlainString() + " connected conversations and "
+                                    + v[1].stripTrailingZeros().toPlainString() + " s of talk, hold and wrap-up; the"
+                                    + " extracted conversations " + r[0].toPlainString() + " and "
+                                    + r[1].toPlainString() + " s");
+                }
+            }
         }
 
         // ---------------------------------------------------------------- telephony

@@ -14,4 +14,6 @@ public record ChargebackFinding(String kind, String subject, String detail) {
     public static final String NO_TRAFFIC = "NO_TRAFFIC";
     public static final String INVALID_ALLOCATION_MODEL = "INVALID_ALLOCATION_MODEL";
     public static final String MANIFEST_VARIANCE = "MANIFEST_VARIANCE";
+    public static final String LICENCE_QUANTITY_MISMATCH = "LICENCE_QUANTITY_MISMATCH";
+    public static final String QUEUE_METRICS_MISMATCH = "QUEUE_METRICS_MISMATCH";
 }

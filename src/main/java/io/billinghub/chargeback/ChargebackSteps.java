@@ -129,7 +129,7 @@ public class ChargebackSteps {
         raise(period, runId, exchange, result.findings());
         long records = tenants.stream().mapToLong(t -> t.users().size() + t.queues().size() + t.trunks().size()
                 + t.conversations().size() + t.shifts().size() + t.analytics().size() + t.sessions().size()
-                + t.charges().size()).sum();
+                + t.charges().size() + t.licenceUsage().size() + t.queueMetrics().size()).sum();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("multiplierVersion", version.version());
         details.put("revision", revision);

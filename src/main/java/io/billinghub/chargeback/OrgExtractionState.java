@@ -1,17 +1,19 @@
 package io.billinghub.chargeback;
 
+import io.billinghub.extraction.org.OrgCursor;
+import io.billinghub.extraction.org.OrgRequest;
 import io.billinghub.extraction.org.OrgResource;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Where one tenant's organisation extraction is: the resource being paged, the next page's URI, the page number and
- * the counts so far (records in = accepted + rejected, per resource).
+ * Where one tenant's organisation extraction is: the resource being extracted, its cursor (the next call and the
+ * call number) and the counts so far (records in = accepted + rejected, per resource).
  */
 public final class OrgExtractionState {
 
@@ -22,8 +24,7 @@ public final class OrgExtractionState {
     private final Instant started;
     private final Deque<OrgResource> pending;
     private OrgResource resource;
-    private String nextUri;
-    private int pageNumber;
+    private OrgCursor cursor;
     private long recordsIn;
     private long accepted;
     private long rejected;
@@ -36,7 +37,7 @@ public final class OrgExtractionState {
         this.extractionId = extractionId;
         this.period = period;
         this.snapshot = snapshot;
-        this.pending = new ArrayDeque<>(List.of(OrgResource.values()));
+        this.pending = new ArrayDeque<>(endpoint.adapter().resources());
         startNext(pageSize);
     }
 
@@ -45,26 +46,25 @@ public final class OrgExtractionState {
         return resource != null;
     }
 
-    void pageDone(String next, long pageIn, long pageAccepted, long pageRejected, int pageSize) {
+    void pageDone(long pageIn, long pageAccepted, long pageRejected, int pageSize) {
         recordsIn += pageIn;
         accepted += pageAccepted;
         rejected += pageRejected;
         perResource.merge(resource.name(), pageIn, (a, b) -> (Long) a + (Long) b);
-        if (next != null) {
-            nextUri = next;
-            pageNumber++;
-        } else {
+        if (cursor.next().isEmpty()) {
             startNext(pageSize);
         }
     }
 
     private void startNext(int pageSize) {
         resource = pending.poll();
-        pageNumber = 1;
-        nextUri = resource == null ? null
-                : endpoint.adapter().firstPage(endpoint.baseUrl(), resource, period, snapshot, pageSize);
+        cursor = resource == null ? null
+                : endpoint.adapter().cursor(endpoint.baseUrl(), resource, period, snapshot, pageSize);
         if (resource != null) {
             perResource.putIfAbsent(resource.name(), 0L);
+            if (cursor.next().isEmpty()) {
+                startNext(pageSize);
+            }
         }
     }
 
@@ -88,12 +88,16 @@ public final class OrgExtractionState {
         return resource;
     }
 
-    String nextUri() {
-        return nextUri;
+    OrgCursor cursor() {
+        return cursor;
+    }
+
+    Optional<OrgRequest> request() {
+        return cursor.next();
     }
 
     int pageNumber() {
-        return pageNumber;
+        return cursor.pageNumber();
     }
 
     long recordsIn() {

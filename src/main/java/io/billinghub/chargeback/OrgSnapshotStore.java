@@ -38,16 +38,23 @@ public class OrgSnapshotStore {
         this.clock = clock;
     }
 
+    /**
+     * @param stateObservedAt when the organisation is read through an API giving only the current state: the instant
+     *                        it is read (the start of the extraction); null when the API answers as of snapshotAt
+     */
     public void begin(String extractionId, String runId, YearMonth period, String vendor, String tenantId,
-                      Instant snapshotAt) {
+                      Instant snapshotAt, Instant stateObservedAt) {
         jdbc.update("""
                 insert into org_extraction (extraction_id, run_id, period, vendor, tenant_id, snapshot_at, status,
-                    started_at) values (:id, :run, :period, :vendor, :tenant, :snapshot, 'RUNNING', :now)
-                on conflict (extraction_id) do update set status = 'RUNNING', started_at = excluded.started_at""",
+                    started_at, state_observed_at)
+                values (:id, :run, :period, :vendor, :tenant, :snapshot, 'RUNNING', :now, :observed)
+                on conflict (extraction_id) do update set status = 'RUNNING', started_at = excluded.started_at,
+                    state_observed_at = excluded.state_observed_at""",
                 new MapSqlParameterSource("id", extractionId).addValue("run", runId)
                         .addValue("period", period.toString()).addValue("vendor", vendor)
                         .addValue("tenant", tenantId).addValue("snapshot", SqlTime.utc(snapshotAt))
-                        .addValue("now", SqlTime.utc(clock.instant())));
+                        .addValue("now", SqlTime.utc(clock.instant()))
+                        .addValue("observed", stateObservedAt == null ? null : SqlTime.utc(stateObservedAt)));
     }
 
     /** Stores a page's records; a retried page replaces what it stored before. */

@@ -1,6 +1,7 @@
 package io.billinghub.chargeback;
 
 import io.billinghub.extraction.TelephonyProperties;
+import io.billinghub.extraction.TelephonyProperties.Connector;
 import io.billinghub.extraction.cxone.CxoneProperties;
 import io.billinghub.extraction.org.OrgSnapshotAdapter;
 import io.billinghub.platform.http.OAuthClient;
@@ -29,14 +30,20 @@ public class OrgTenants {
     }
 
     public Endpoint endpoint(ChargebackProperties.TenantRef ref) {
-        OrgSnapshotAdapter adapter = adapters.stream().filter(a -> a.vendor().equals(ref.vendor())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no organisation adapter for vendor '"
-                        + ref.vendor() + "' (genesys or cxone)"));
         if ("cxone".equals(ref.vendor())) {
             CxoneProperties.Tenant t = cxone.tenant(ref.id());
-            return new Endpoint(ref, adapter, t.baseUrl(), t.oauthClient(), t.requestsPerSecond());
+            return new Endpoint(ref, adapter(ref.vendor(), Connector.DOCUMENT), t.baseUrl(), t.oauthClient(),
+                    t.requestsPerSecond());
         }
         TelephonyProperties.Tenant t = telephony.tenant(ref.id());
-        return new Endpoint(ref, adapter, t.baseUrl(), t.oauthClient(), t.requestsPerSecond());
+        return new Endpoint(ref, adapter(ref.vendor(), t.connector()), t.baseUrl(), t.oauthClient(),
+                t.requestsPerSecond());
+    }
+
+    /** The adapter of the vendor's API the tenant is configured for (the design document's or the published). */
+    private OrgSnapshotAdapter adapter(String vendor, Connector connector) {
+        return adapters.stream().filter(a -> a.vendor().equals(vendor) && a.connector() == connector).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + connector + " organisation adapter for vendor"
+                        + " '" + vendor + "' (genesys: DOCUMENT or PUBLISHED, cxone: DOCUMENT)"));
     }
 }

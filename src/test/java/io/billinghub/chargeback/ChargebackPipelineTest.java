@@ -36,7 +36,7 @@ class ChargebackPipelineTest extends HubIntegrationTest {
     private void stageFixture() {
         TenantSnapshot t = ChargebackFixtures.tenant();
         String id = "2026-10/genesys/acme/seed";
-        store.begin(id, "seed", OCTOBER, "genesys", "acme", OrgExtractionSteps.snapshotOf(OCTOBER));
+        store.begin(id, "seed", OCTOBER, "genesys", "acme", OrgExtractionSteps.snapshotOf(OCTOBER), null);
         Map<OrgResource, List<? extends OrgRecord>> byResource = Map.of(OrgResource.USERS, t.users(),
                 OrgResource.QUEUES, t.queues(), OrgResource.TRUNKS, t.trunks(), OrgResource.CONVERSATIONS,
                 t.conversations(), OrgResource.WFM_SHIFTS, t.shifts(), OrgResource.ANALYTICS, t.analytics(),

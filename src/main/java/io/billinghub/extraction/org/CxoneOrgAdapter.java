@@ -124,7 +124,7 @@ public class CxoneOrgAdapter implements OrgSnapshotAdapter {
                     decimal(r, "processedMinutes", 12, 6));
             case SESSIONS -> r -> OrgRecords.session(required(r, "sessionId"), required(r, "userId"),
                     instant(r, "loginTime"), instant(r, "logoutTime"));
-            case INVOICE -> throw new IllegalStateException("the invoice is not paged");
+            case INVOICE, BILLABLE_USAGE, QUEUE_METRICS -> throw new IllegalStateException(resource + " is not paged");
         };
     }
 

@@ -20,7 +20,9 @@ import java.util.Map;
         @JsonSubTypes.Type(value = OrgRecord.WfmShift.class, name = "WFM_SHIFT"),
         @JsonSubTypes.Type(value = OrgRecord.AnalyticsUsage.class, name = "ANALYTICS"),
         @JsonSubTypes.Type(value = OrgRecord.Session.class, name = "SESSION"),
-        @JsonSubTypes.Type(value = OrgRecord.PlatformCharge.class, name = "PLATFORM_CHARGE")})
+        @JsonSubTypes.Type(value = OrgRecord.PlatformCharge.class, name = "PLATFORM_CHARGE"),
+        @JsonSubTypes.Type(value = OrgRecord.LicenceUsage.class, name = "LICENCE_USAGE"),
+        @JsonSubTypes.Type(value = OrgRecord.QueueMetrics.class, name = "QUEUE_METRICS")})
 public sealed interface OrgRecord {
 
     /** Unique within the record's resource and tenant. */
@@ -98,6 +100,32 @@ public sealed interface OrgRecord {
                           String description, BigDecimal amount, String currency) implements OrgRecord {
         public String key() {
             return lineId;
+        }
+    }
+
+    /**
+     * A licence quantity the vendor bills for the period, without money (Genesys Cloud's billable usage): its
+     * name, the licence type it counts ({@link #NO_SEAT} for an add-on that is no seat, null when the name is not
+     * mapped), the quantity and how many resources (users, devices) it was observed on.
+     */
+    record LicenceUsage(String name, String licenceType, BigDecimal quantity, int resources) implements OrgRecord {
+        public static final String NO_SEAT = "NONE";
+
+        public String key() {
+            return name;
+        }
+    }
+
+    /**
+     * A queue's conversation aggregates over [from, to) as the vendor computes them (Genesys Cloud's
+     * /analytics/conversations/aggregates/query grouped by queueId): talk, hold and wrap-up seconds (the metrics'
+     * millisecond sums / 1000) and the conversations connected. No trunk, start instant or originating queue: a check
+     * on the conversation records, not a replacement for them.
+     */
+    record QueueMetrics(String queueId, Instant from, Instant to, BigDecimal talkSeconds, BigDecimal heldSeconds,
+                        BigDecimal acwSeconds, long connected) implements OrgRecord {
+        public String key() {
+            return queueId + " " + from;
         }
     }
 }

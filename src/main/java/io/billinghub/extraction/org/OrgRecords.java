@@ -23,8 +23,8 @@ final class OrgRecords {
     /** Resources asked for the period's records (from, to), not just their state as of the snapshot. */
     static boolean ranged(OrgResource resource) {
         return switch (resource) {
-            case CONVERSATIONS, WFM_SHIFTS, ANALYTICS, SESSIONS -> true;
-            case USERS, QUEUES, TRUNKS, INVOICE -> false;
+            case CONVERSATIONS, WFM_SHIFTS, ANALYTICS, SESSIONS, QUEUE_METRICS -> true;
+            case USERS, QUEUES, TRUNKS, INVOICE, BILLABLE_USAGE -> false;
         };
     }
 

@@ -1,7 +1,9 @@
 package io.billinghub.extraction.org;
 
+import io.billinghub.extraction.TelephonyProperties.Connector;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 
 /**
  * Turns one vendor's organisation API into canonical {@link OrgRecord}s. Every request asks for the state as of the
@@ -12,6 +14,29 @@ public interface OrgSnapshotAdapter {
 
     /** "genesys" or "cxone": the vendor of the tenants this adapter serves. */
     String vendor();
+
+    /** Which of the vendor's APIs this adapter calls: the design document's unless it says otherwise. */
+    default Connector connector() {
+        return Connector.DOCUMENT;
+    }
+
+    /**
+     * True when every answer is the state as of the snapshot instant; false when the API only gives the current
+     * state, so an extraction long after the end of the cycle may differ from the cycle's true state.
+     */
+    default boolean historical() {
+        return true;
+    }
+
+    /** The resources extracted, in order. */
+    default List<OrgResource> resources() {
+        return OrgResource.DOCUMENT;
+    }
+
+    /** The cursor of one resource's extraction; by default pages from {@link #firstPage} through {@link #parse}. */
+    default OrgCursor cursor(String baseUrl, OrgResource resource, YearMonth period, Instant snapshot, int pageSize) {
+        return new PagedCursor(this, baseUrl, resource, period, snapshot, pageSize);
+    }
 
     /** The GET URI of a resource's first page. */
     String firstPage(String baseUrl, OrgResource resource, YearMonth period, Instant snapshot, int pageSize);

@@ -11,11 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param period the month generated for both tenants (and the only period with an invoice)
  * @param seed   seed of the generated months; the same seed gives the same records
+ * @param billableUsagePolls how many requests of a date range the published Genesys billable usage report answers
+ *                           InProgress before it is Complete
  */
 @ConfigurationProperties("hub.embedded.sandbox.org")
 // Like SandboxProperties: a @ConfigurationPropertiesScan honours this, so a hub without the sandbox has no bean.
 @ConditionalOnProperty(prefix = "hub.embedded.sandbox", name = "enabled", havingValue = "true")
 public record OrgSandboxProperties(
         @DefaultValue("2026-10") YearMonth period,
-        @DefaultValue("20261001") long seed) {
+        @DefaultValue("20261001") long seed,
+        @DefaultValue("2") int billableUsagePolls) {
 }

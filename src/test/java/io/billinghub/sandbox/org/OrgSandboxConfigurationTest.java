@@ -36,7 +36,7 @@ class OrgSandboxConfigurationTest {
                             .hasSingleBean(GenesysOrgSandboxController.class)
                             .hasSingleBean(CxoneOrgSandboxController.class);
                     assertThat(context.getBean(OrgSandboxProperties.class))
-                            .isEqualTo(new OrgSandboxProperties(YearMonth.of(2026, 10), 20261001L));
+                            .isEqualTo(new OrgSandboxProperties(YearMonth.of(2026, 10), 20261001L, 2));
                     OrgMonths months = context.getBean(OrgMonths.class);
                     assertThat(months.genesys()).isEqualTo(OrgMonthGenerator.genesys(YearMonth.of(2026, 10),
                             20261001L));

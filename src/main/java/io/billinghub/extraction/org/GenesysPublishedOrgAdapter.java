@@ -1,0 +1,253 @@
+package io.billinghub.extraction.org;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.extraction.TelephonyProperties.Connector;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Genesys Cloud organisation as the vendor publishes it, for tenants whose connector is PUBLISHED. There is no
+ * {@code asOf}: every answer is the current state ({@link #historical()} is false), so the extraction is meant to
+ * run at the end of the cycle and one started later is flagged.
+ * <ul>
+ * <li>USERS: GET /api/v2/users?state=any (pageNumber, pageSize; entities, pageCount), then GET
+ * /api/v2/license/users (same paging; {@code licenses} names per user id), then GET
+ * /api/v2/users/{id}/customattributes/{schemaId} for each user and configured schema (404: no record), merged by
+ * {@link GenesysPublishedUsers} into canonical users once all are read.</li>
+ * <li>BILLABLE_USAGE: GET /api/v2/billing/reports/billableusage?startDate&amp;endDate for the period, repeated with
+ * backoff while InProgress, licence quantities (no money) the chargeback checks its licensed seats against.</li>
+ * <li>QUEUE_METRICS: POST /api/v2/analytics/conversations/aggregates/query for the period (voice, by queueId: tTalk,
+ * tHeld, tAcw, nConnected), sums the chargeback checks the conversation records against. Aggregates cannot replace
+ * those records: they carry no trunk, no start instant (so no concurrent channels) and no originating queue of
+ * each conversation (so no overflow).</li>
+ * <li>Every other resource has no published counterpart in the document's form (queue metrics per conversation,
+ * WFM shifts with available minutes, analytics usage, user sessions, the platform invoice with money; queues and
+ * trunks are published but without custom attributes): they are still read through the document-shaped endpoints
+ * of {@link GenesysOrgAdapter}.</li>
+ * </ul>
+ */
+@Component
+public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
+
+    private static final List<OrgResource> RESOURCES;
+
+    static {
+        List<OrgResource> all = new ArrayList<>(OrgResource.DOCUMENT);
+        all.add(OrgResource.BILLABLE_USAGE);
+        all.add(OrgResource.QUEUE_METRICS);
+        RESOURCES = List.copyOf(all);
+    }
+
+    private final GenesysOrgAdapter document;
+    private final GenesysPublishedProperties settings;
+    private final ObjectMapper json;
+
+    public GenesysPublishedOrgAdapter(GenesysOrgAdapter document, GenesysPublishedProperties settings,
+                                      ObjectMapper json) {
+        this.document = document;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @Override
+    public String vendor() {
+        return "genesys";
+    }
+
+    @Override
+    public Connector connector() {
+        return Connector.PUBLISHED;
+    }
+
+    @Override
+    public boolean historical() {
+        return false;
+    }
+
+    @Override
+    public List<OrgResource> resources() {
+        return RESOURCES;
+    }
+
+    @Override
+    public OrgCursor cursor(String baseUrl, OrgResource resource, YearMonth period, Instant snapshot, int pageSize) {
+        return switch (resource) {
+            case USERS -> new UsersCursor(baseUrl, pageSize);
+            case BILLABLE_USAGE -> new BillableUsageCursor(baseUrl + "/api/v2/billing/reports/billableusage?startDate="
+                    + OrgRecords.start(period) + "&endDate=" + OrgRecords.start(period.plusMonths(1)));
+            case QUEUE_METRICS -> new QueryCursor(new OrgRequest("POST", baseUrl + GenesysQueueAggregates.PATH,
+                    GenesysQueueAggregates.query(json, period), Duration.ZERO, false));
+            default -> OrgSnapshotAdapter.super.cursor(baseUrl, resource, period, snapshot, pageSize);
+        };
+    }
+
+    @Override
+    public String firstPage(String baseUrl, OrgResource resource, YearMonth period, Instant snapshot, int pageSize) {
+        return document.firstPage(baseUrl, resource, period, snapshot, pageSize);
+    }
+
+    @Override
+    public OrgPage parse(String baseUrl, OrgResource resource, String body, Instant snapshot, int pageSize,
+                         int pageNumber) {
+        return document.parse(baseUrl, resource, body, snapshot, pageSize, pageNumber);
+    }
+
+    /** Users, then licences, then each user's custom attribute records; the users come with the last answer. */
+    private final class UsersCursor implements OrgCursor {
+
+        private enum Step { USERS, LICENCES, ATTRIBUTES, DONE }
+
+        private final String baseUrl;
+        private final int pageSize;
+        private final GenesysPublishedUsers users = new GenesysPublishedUsers(settings);
+        private Step step = Step.USERS;
+        private int stepPage = 1;
+        private int call = 1;
+        private List<String> ids = List.of();
+        private int attribute;
+
+        UsersCursor(String baseUrl, int pageSize) {
+            OrgRecords.checkPageSize(pageSize);
+            this.baseUrl = baseUrl;
+            this.pageSize = pageSize;
+        }
+
+        @Override
+        public Optional<OrgRequest> next() {
+            return switch (step) {
+                case USERS -> Optional.of(OrgRequest.get(baseUrl + "/api/v2/users?pageSize=" + pageSize
+                        + "&pageNumber=" + stepPage + "&state=any"));
+                case LICENCES -> Optional.of(OrgRequest.get(baseUrl + "/api/v2/license/users?pageSize=" + pageSize
+                        + "&pageNumber=" + stepPage));
+                case ATTRIBUTES -> {
+                    int schemas = settings.customAttributeSchemas().size();
+                    String uri = baseUrl + "/api/v2/users/" + ids.get(attribute / schemas) + "/customattributes/"
+                            + settings.customAttributeSchemas().get(attribute % schemas);
+                    yield Optional.of(new OrgRequest("GET", uri, null, Duration.ZERO, true));
+                }
+                case DONE -> Optional.empty();
+            };
+        }
+
+        @Override
+        public OrgPage accept(int status, String body) {
+            String page = OrgJson.pageName(OrgResource.USERS, call) + " (" + step.name().toLowerCase(Locale.ROOT) + ")";
+            call++;
+            switch (step) {
+                case USERS -> pageOf(users.addUsers(OrgJson.read(json, body, page), page), Step.LICENCES);
+                case LICENCES -> pageOf(users.addLicences(OrgJson.read(json, body, page), page), Step.ATTRIBUTES);
+                case ATTRIBUTES -> {
+                    int schemas = settings.customAttributeSchemas().size();
+                    if (status != 404) {
+                        users.addAttributes(ids.get(attribute / schemas), OrgJson.read(json, body, page));
+                    }
+                    attribute++;
+                    if (attribute == ids.size() * schemas) {
+                        step = Step.DONE;
+                    }
+                }
+                case DONE -> throw new IllegalStateException("the users are complete");
+            }
+            return step == Step.DONE ? users.build() : new OrgPage(List.of(), List.of(), Optional.empty());
+        }
+
+        private void pageOf(int pageCount, Step after) {
+            if (stepPage < pageCount) {
+                stepPage++;
+                return;
+            }
+            stepPage = 1;
+            step = after;
+            if (after == Step.ATTRIBUTES) {
+                ids = users.userIds();
+                if (ids.isEmpty() || settings.customAttributeSchemas().isEmpty()) {
+                    step = Step.DONE;
+                }
+            }
+        }
+
+        @Override
+        public int pageNumber() {
+            return call;
+        }
+    }
+
+    /** One query answered in one go. */
+    private final class QueryCursor implements OrgCursor {
+
+        private final OrgRequest request;
+        private boolean done;
+
+        QueryCursor(OrgRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public Optional<OrgRequest> next() {
+            return done ? Optional.empty() : Optional.of(request);
+        }
+
+        @Override
+        public OrgPage accept(int status, String body) {
+            String page = OrgJson.pageName(OrgResource.QUEUE_METRICS, 1);
+            OrgPage records = GenesysQueueAggregates.parse(OrgJson.read(json, body, page), page);
+            done = true;
+            return records;
+        }
+
+        @Override
+        public int pageNumber() {
+            return 1;
+        }
+    }
+
+    /** The same GET until the report is Complete, waiting longer each time; too many InProgress answers fail. */
+    private final class BillableUsageCursor implements OrgCursor {
+
+        private final String uri;
+        private int polls;
+        private boolean done;
+
+        BillableUsageCursor(String uri) {
+            this.uri = uri;
+        }
+
+        @Override
+        public Optional<OrgRequest> next() {
+            if (done) {
+                return Optional.empty();
+            }
+            Duration delay = polls == 0 ? Duration.ZERO : settings.pollDelay(polls);
+            return Optional.of(new OrgRequest("GET", uri, null, delay, false));
+        }
+
+        @Override
+        public OrgPage accept(int status, String body) {
+            String page = OrgJson.pageName(OrgResource.BILLABLE_USAGE, polls + 1);
+            JsonNode root = OrgJson.read(json, body, page);
+            Optional<OrgPage> usages = GenesysBillableUsage.parse(root, page, settings.licenceTypes());
+            if (usages.isPresent()) {
+                done = true;
+                return usages.get();
+            }
+            polls++;
+            if (polls > settings.billingPolls()) {
+                throw new IllegalStateException("the billable usage report " + uri + " is still InProgress after "
+                        + settings.billingPolls() + " repeated requests");
+            }
+            return new OrgPage(List.of(), List.of(), Optional.empty());
+        }
+
+        @Override
+        public int pageNumber() {
+            return polls + 1;
+        }
+    }
+}

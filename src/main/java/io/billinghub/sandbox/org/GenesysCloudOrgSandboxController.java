@@ -1,0 +1,329 @@
+package io.billinghub.sandbox.org;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.extraction.org.OrgRecord;
+import io.billinghub.sandbox.Bearer;
+import io.billinghub.sandbox.SandboxConfiguration;
+import io.billinghub.sandbox.SandboxFaults;
+import io.billinghub.sandbox.SandboxProperties;
+import io.billinghub.sandbox.SandboxTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox's Genesys organisation month as Genesys Cloud publishes it, under /sandbox/genesys-cloud-org: users
+ * (current state, pageNumber/pageSize with pageCount and nextUri), licences per user, the users' custom attribute
+ * records of one schema (404 for a user without one), the billable usage report (InProgress for the first
+ * {@code billableUsagePolls} requests of a date range, then Complete) and conversation aggregates by queue. Every
+ * answer carries the {@code inin-ratelimit-allowed/count/reset} headers; an injected rate-limit fault answers 429
+ * with Retry-After and Genesys's {@code too.many.requests.retry.after} body. Resources Genesys does not publish in
+ * the document's form are served as the document-shaped sandbox serves them, so a PUBLISHED tenant extracts a whole
+ * month here.
+ */
+@RestController
+@RequestMapping("/sandbox/genesys-cloud-org")
+@ConditionalOnProperty(prefix = "hub.embedded.sandbox", name = "enabled", havingValue = "true")
+@Import({SandboxConfiguration.class, OrgSandboxConfiguration.class})
+class GenesysCloudOrgSandboxController {
+
+    /** Genesys's commonly cited default: 300 requests per minute per token. */
+    static final int ALLOWED_PER_MINUTE = 300;
+
+    record ApiError(int status, String code, String message) {
+    }
+
+    private final SandboxProperties properties;
+    private final OrgSandboxProperties orgProperties;
+    private final SandboxFaults faults;
+    private final SandboxTokens tokens;
+    private final GenesysOrgSandboxController document;
+    private final OrgMonth month;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final Map<String, Integer> usagePolls = new HashMap<>();
+    private long window = -1;
+    private int windowCount;
+
+    GenesysCloudOrgSandboxController(SandboxProperties properties, OrgSandboxProperties orgProperties,
+                                     SandboxFaults faults, SandboxTokens tokens, GenesysOrgSandboxController document,
+                                     OrgMonths months, Clock clock, ObjectMapper json) {
+        this.properties = properties;
+        this.orgProperties = orgProperties;
+        this.faults = faults;
+        this.tokens = tokens;
+        this.document = document;
+        this.month = months.genesys();
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Users as they are now (the published API has no history): active, inactive, deleted or any. */
+    @GetMapping(path = "/api/v2/users", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> users(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                 @RequestParam Map<String, String> params) {
+        return answer(auth, () -> {
+            String state = params.getOrDefault("state", "active");
+            if (!List.of("active", "inactive", "deleted", "any").contains(state)) {
+                throw new IllegalArgumentException("state must be active, inactive, deleted or any, was " + state);
+            }
+            List<GenesysCloudOrgJson.User> all = month.users(clock.instant()).stream()
+                    .map(u -> GenesysCloudOrgJson.user(u, month.divisions()))
+                    .filter(u -> "any".equals(state) || u.state().equals(state)).toList();
+            return listing("/api/v2/users", params, all, "&state=" + state);
+        });
+    }
+
+    @GetMapping(path = "/api/v2/license/users", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> licences(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                    @RequestParam Map<String, String> params) {
+        return answer(auth, () -> {
+            List<GenesysCloudOrgJson.UserLicences> all = month.users(clock.instant()).stream()
+                    .filter(u -> u.licenceType() != null)
+                    .map(u -> new GenesysCloudOrgJson.UserLicences(u.userId(), GenesysCloudOrgJson.licences(u),
+                            "/api/v2/license/users/" + u.userId())).toList();
+            int[] paging = paging(params);
+            int pageCount = pageCount(all.size(), paging[1]);
+            return new GenesysCloudOrgJson.LicenceListing(slice(all, paging), paging[1], paging[0], all.size(),
+                    pageCount);
+        });
+    }
+
+    @GetMapping(path = "/api/v2/users/{userId}/customattributes/{schemaId}",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> customAttributes(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @PathVariable String userId, @PathVariable String schemaId) {
+        Optional<ResponseEntity<Object>> refused = gate(auth);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<GenesysCloudOrgJson.AttributesRecord> record = month.users(clock.instant()).stream()
+                .filter(u -> u.userId().equals(userId)).findFirst()
+                .filter(u -> GenesysCloudOrgJson.SCHEMA.equals(schemaId)).map(GenesysCloudOrgJson::attributes);
+        return record.<ResponseEntity<Object>>map(r -> ok(r)).orElseGet(() -> limited(error(HttpStatus.NOT_FOUND,
+                "not.found", "No custom attributes of schema " + schemaId + " for user " + userId)));
+    }
+
+    /**
+     * InProgress for the first requests of a date range, then Complete: the licences of the users billed at the end
+     * of the month, active and suspended ones (as the sandbox's platform invoice bills seats).
+     */
+    @GetMapping(path = "/api/v2/billing/reports/billableusage", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> billableUsage(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @RequestParam Map<String, String> params) {
+        return answer(auth, () -> {
+            String start = date(params, "startDate");
+            String end = date(params, "endDate");
+            int polls = usagePolls.merge(start + "/" + end, 1, Integer::sum);
+            if (polls <= orgProperties.billableUsagePolls()) {
+                return new GenesysCloudOrgJson.UsageReport(start, end, "InProgress", List.of());
+            }
+            Map<String, List<GenesysCloudOrgJson.Resource>> byName = new TreeMap<>();
+            for (OrgRecord.User u : month.users(month.snapshot())) {
+                if (u.status() != OrgRecord.UserStatus.ACTIVE && u.status() != OrgRecord.UserStatus.SUSPENDED) {
+                    continue;
+                }
+                for (String licence : GenesysCloudOrgJson.licences(u)) {
+                    byName.computeIfAbsent(GenesysCloudOrgJson.USAGE_NAMES.getOrDefault(licence, licence),
+                            k -> new ArrayList<>()).add(new GenesysCloudOrgJson.Resource(u.userId(), start));
+                }
+            }
+            List<GenesysCloudOrgJson.Usage> usages = byName.entrySet().stream().map(e -> new GenesysCloudOrgJson
+                    .Usage(e.getKey(), Integer.toString(e.getValue().size()), e.getValue())).toList();
+            return new GenesysCloudOrgJson.UsageReport(start, end, "Complete", usages);
+        });
+    }
+
+    /**
+     * Conversation aggregates of the voice conversations started in the query's interval, grouped by the queue that
+     * answered them, in one bucket: nConnected (count), tTalk, tHeld and tAcw (count and millisecond sums).
+     */
+    @PostMapping(path = "/api/v2/analytics/conversations/aggregates/query",
+            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> aggregates(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                      @RequestBody String body) {
+        return answer(auth, () -> GenesysCloudOrgJson.aggregates(json, body, month));
+    }
+
+    // The resources without a published counterpart in the document's form: as the document-shaped sandbox has them.
+
+    @GetMapping(path = "/api/v2/routing/queues", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> queues(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                  @RequestParam Map<String, String> params) {
+        return document.queues(auth, params);
+    }
+
+    @GetMapping(path = "/api/v2/telephony/trunks", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> trunks(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                  @RequestParam Map<String, String> params) {
+        return document.trunks(auth, params);
+    }
+
+    @GetMapping(path = "/api/v2/analytics/conversations/queue-metrics", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> queueMetrics(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @RequestParam Map<String, String> params) {
+        return document.queueMetrics(auth, params);
+    }
+
+    @GetMapping(path = "/api/v2/workforcemanagement/schedules", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> schedules(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                     @RequestParam Map<String, String> params) {
+        return document.schedules(auth, params);
+    }
+
+    @GetMapping(path = "/api/v2/speechandtextanalytics/usage", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> analytics(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                     @RequestParam Map<String, String> params) {
+        return document.analytics(auth, params);
+    }
+
+    @GetMapping(path = "/api/v2/users/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> sessions(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                    @RequestParam Map<String, String> params) {
+        return document.sessions(auth, params);
+    }
+
+    @GetMapping(path = "/api/v2/billing/invoices/platform", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> invoice(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                   @RequestParam Map<String, String> params) {
+        return document.invoice(auth, params);
+    }
+
+    private ResponseEntity<Object> answer(String authorization, Supplier<Object> body) {
+        Optional<ResponseEntity<Object>> refused = gate(authorization);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        try {
+            return ok(body.get());
+        } catch (IllegalArgumentException e) {
+            return limited(error(HttpStatus.BAD_REQUEST, "bad.request", e.getMessage()));
+        }
+    }
+
+    private GenesysCloudOrgJson.Listing listing(String path, Map<String, String> params, List<?> all, String query) {
+        int[] paging = paging(params);
+        int pageNumber = paging[0];
+        int pageSize = paging[1];
+        int pageCount = pageCount(all.size(), pageSize);
+        String base = path + "?pageSize=" + pageSize + "&pageNumber=";
+        return new GenesysCloudOrgJson.Listing(slice(all, paging), pageSize, pageNumber, all.size(), pageCount,
+                base + 1 + query, base + pageNumber + query,
+                pageNumber < pageCount ? base + (pageNumber + 1) + query : null,
+                pageNumber > 1 ? base + (pageNumber - 1) + query : null, base + Math.max(pageCount, 1) + query);
+    }
+
+    /** pageNumber (1-based, default 1) and pageSize (1..500, default 25). */
+    private static int[] paging(Map<String, String> params) {
+        return new int[] {number(params, "pageNumber", 1, Integer.MAX_VALUE, 1),
+            number(params, "pageSize", 1, OrgQuery.MAX_PAGE_SIZE, 25)};
+    }
+
+    private static int number(Map<String, String> params, String name, int min, int max, int absent) {
+        String value = params.get(name);
+        if (value == null) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", was '"
+                + value + "'");
+    }
+
+    private static int pageCount(int total, int pageSize) {
+        return (total + pageSize - 1) / pageSize;
+    }
+
+    private static <T> List<T> slice(List<T> all, int[] paging) {
+        int from = (int) Math.min((long) (paging[0] - 1) * paging[1], all.size());
+        return all.subList(from, Math.min(all.size(), from + paging[1]));
+    }
+
+    private static String date(Map<String, String> params, String name) {
+        String value = params.get(name);
+        try {
+            return Instant.parse(value == null ? "" : value.trim()).toString();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 date and time, was '" + value + "'");
+        }
+    }
+
+    private ResponseEntity<Object> ok(Object body) {
+        return limited(ResponseEntity.ok(body));
+    }
+
+    /** The answer with the rate-limit headers of the current minute. */
+    private synchronized ResponseEntity<Object> limited(ResponseEntity<Object> response) {
+        long second = clock.instant().getEpochSecond();
+        long minute = second / 60;
+        if (minute != window) {
+            window = minute;
+            windowCount = 0;
+        }
+        windowCount++;
+        return ResponseEntity.status(response.getStatusCode())
+                .header("inin-ratelimit-allowed", Integer.toString(ALLOWED_PER_MINUTE))
+                .header("inin-ratelimit-count", Integer.toString(windowCount))
+                .header("inin-ratelimit-reset", Long.toString(60 - second % 60))
+                .body(response.getBody());
+    }
+
+    /** Faults first (a gateway in front of the API), then the token. */
+    private Optional<ResponseEntity<Object>> gate(String authorization) {
+        SandboxFaults.UsageFault fault = faults.nextUsageRequest();
+        if (fault == SandboxFaults.UsageFault.RATE_LIMITED) {
+            long seconds = properties.retryAfterSeconds();
+            return Optional.of(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .header("inin-ratelimit-allowed", Integer.toString(ALLOWED_PER_MINUTE))
+                    .header("inin-ratelimit-count", Integer.toString(ALLOWED_PER_MINUTE))
+                    .header("inin-ratelimit-reset", Long.toString(seconds))
+                    .body(new ApiError(429, "too.many.requests.retry.after",
+                            "Rate limit exceeded the maximum. Retry the request in [" + seconds + "] seconds")));
+        }
+        if (fault == SandboxFaults.UsageFault.UNAVAILABLE) {
+            return Optional.of(error(HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable",
+                    "The service is currently unavailable"));
+        }
+        if (!tokens.isValid(Bearer.token(authorization))) {
+            return Optional.of(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .body(new ApiError(401, "bad.credentials", "Invalid login credentials.")));
+        }
+        return Optional.empty();
+    }
+
+    private static ResponseEntity<Object> error(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).body(new ApiError(status.value(), code, message));
+    }
+}

@@ -1,0 +1,102 @@
+package io.billinghub.chargeback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.billinghub.platform.SettableClock;
+import io.billinghub.support.HubIntegrationTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The chargeback month with the Genesys tenant on its PUBLISHED connector (the sandbox's
+ * /sandbox/genesys-cloud-org, with every 4th request answered 429 in Genesys's shape and every 7th 503), through
+ * the hub's routes: users merged from users, licences and custom attribute records, the billable usage report
+ * polled from InProgress to Complete with the simulated sleeper, the current-state extraction recorded with the
+ * instant it was read and flagged when that is long after the end of the cycle.
+ *
+ * <p>An IT, run by failsafe: its tenant settings make a Spring context of their own, on the fixed ports every
+ * {@link HubIntegrationTest} uses, so it must not run in the JVM where surefire keeps the shared context.
+ */
+class ChargebackPublishedGenesysIT extends HubIntegrationTest {
+
+    private static final Pattern MISMATCH = Pattern.compile("the vendor bills (\\d+) (CX_\\d) licences; the snapshot"
+            + " has (\\d+) active users holding one");
+
+    @DynamicPropertySource
+    static void publishedGenesys(DynamicPropertyRegistry registry) {
+        // a list is replaced whole by the source that sets it: the tenant is given in full
+        registry.add("hub.telephony.tenants[0].id", () -> "acme-contact");
+        registry.add("hub.telephony.tenants[0].vendor", () -> "genesys");
+        registry.add("hub.telephony.tenants[0].connector", () -> "PUBLISHED");
+        registry.add("hub.telephony.tenants[0].base-url",
+                () -> "http://localhost:" + HTTP_PORT + "/sandbox/genesys-cloud-org");
+        registry.add("hub.telephony.tenants[0].token-url",
+                () -> "http://localhost:" + HTTP_PORT + "/sandbox/genesys/oauth/token");
+        registry.add("hub.telephony.tenants[0].client-id", () -> "sandbox-client");
+        registry.add("hub.telephony.tenants[0].client-secret", () -> "sandbox-secret");
+        registry.add("hub.telephony.tenants[0].requests-per-second", () -> 10);
+    }
+
+    @Test
+    void aPublishedTenantIsExtractedAllocatedAndItsCurrentStateFlaggedWhenReadLate() throws Exception {
+        // an hour after the end of the cycle: within the 72 h grace
+        ((SettableClock) clock).set(Instant.parse("2026-11-01T01:00:00Z"));
+        String runId = runOctober("chargeback", "chargeback-period", false);
+        assertThat(json.readTree(get("/api/runs/" + runId).body()).path("status").asText()).isEqualTo("SUCCEEDED");
+        Map<String, Object> genesys = jdbc.queryForMap("""
+                select status, state_observed_at, records_in, accepted, rejected, counts::text as counts
+                from org_extraction where run_id = ? and vendor = 'genesys'""", runId);
+        assertThat(genesys.get("status")).isEqualTo("COMPLETE");
+        assertThat(genesys.get("state_observed_at").toString()).startsWith("2026-11-01 01:00:00");
+        JsonNode counts = json.readTree((String) genesys.get("counts"));
+        // 119 users exist at the end of October; billable usage: CX_1, CX_2, CX_3 and the WEM add-on
+        assertThat(counts.path("USERS").asLong()).isEqualTo(119);
+        assertThat(counts.path("BILLABLE_USAGE").asLong()).isEqualTo(4);
+        // one aggregate row per queue of the plan, each agreeing with the conversations it answered
+        assertThat(counts.path("QUEUE_METRICS").asLong()).isEqualTo(10);
+        assertThat(jdbc.queryForObject("select count(*) from exception_item where run_id = ?"
+                + " and reason like 'QUEUE_METRICS_MISMATCH%'", Long.class, runId)).isZero();
+        assertThat(genesys.get("rejected")).isEqualTo(0L);
+        assertThat(jdbc.queryForObject("select state_observed_at from org_extraction where run_id = ?"
+                + " and vendor = 'cxone'", Object.class, runId)).isNull();
+        assertThat(currentStateCases()).isEmpty();
+
+        // the vendor bills the seats of the 3 suspended users (one each in RET-0452, FIN-0001 us-east, SUP-0200),
+        // which are not active: over all licence types, billed - active = 3, each type billing at least its active
+        List<String> mismatches = jdbc.queryForList("select reason from exception_item where run_id = ?"
+                + " and reason like 'LICENCE_QUANTITY_MISMATCH%'", String.class, runId);
+        assertThat(mismatches).isNotEmpty();
+        long excess = 0;
+        for (String reason : mismatches) {
+            Matcher m = MISMATCH.matcher(reason);
+            assertThat(m.find()).as(reason).isTrue();
+            long billed = Long.parseLong(m.group(1));
+            long active = Long.parseLong(m.group(3));
+            assertThat(billed).isGreaterThan(active);
+            excess += billed - active;
+        }
+        assertThat(excess).isEqualTo(3);
+        JsonNode manifest = json.readTree(get("/api/chargeback/2026-10").body()).path("manifest");
+        assertThat(manifest.path("conservationDifference").decimalValue()).isEqualByComparingTo("0.00");
+
+        // nine days after the end of the cycle (2026-11-10T00:00Z): 216 h, past the grace, so flagged
+        ((SettableClock) clock).set(NOW);
+        String late = runOctober("chargeback", "chargeback-period", false);
+        assertThat(json.readTree(get("/api/runs/" + late).body()).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(currentStateCases()).containsExactly("the 2026-10 organisation of genesys acme-contact is read"
+                + " from the current state at 2026-11-10T00:00:00Z, 216 h after the end of the cycle (grace 72 h):"
+                + " users, licences and attributes may differ from their state at 2026-11-01T00:00:00Z");
+    }
+
+    private List<String> currentStateCases() {
+        return jdbc.queryForList("select reason from exception_item where type = 'CHARGEBACK_REFERENCE'"
+                + " and reason like '%read from the current state%'", String.class);
+    }
+}

@@ -1,0 +1,223 @@
+package io.billinghub.extraction.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.exceptions.RejectedRecord;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The published Genesys Cloud organisation read from hand-written answers in the published shapes: the calls the
+ * cursors make, in order, and the canonical records they merge.
+ */
+class GenesysPublishedOrgAdapterTest {
+
+    private static final String BASE = "https://api.mypurecloud.ie";
+    private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    private static final Instant SNAPSHOT = Instant.parse("2026-11-01T00:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static GenesysPublishedOrgAdapter adapter(List<String> schemas, int polls) {
+        GenesysPublishedProperties settings = new GenesysPublishedProperties(Map.of("cloudcx1", "CX_1",
+                "cloudcx3", "CX_3", "wemaddon", "NONE", "Genesys Cloud CX 1 User", "CX_1",
+                "Genesys Cloud WEM Add-on User", "NONE"), schemas, "BU::ACCOUNT_TYPE", Duration.ofSeconds(5),
+                Duration.ofSeconds(60), polls, Duration.ofHours(72));
+        return new GenesysPublishedOrgAdapter(new GenesysOrgAdapter(JSON), settings, JSON);
+    }
+
+    @Test
+    void usersLicencesAndCustomAttributesAreMergedIntoCanonicalUsers() {
+        OrgCursor cursor = adapter(List.of("cost", "hr"), 3).cursor(BASE, OrgResource.USERS, OCTOBER, SNAPSHOT, 2);
+        List<String> calls = new ArrayList<>();
+        List<OrgPage> pages = new ArrayList<>();
+        // pages of 2: u1, u2 then u3; one licence page; then 3 users x 2 schemas, 404 where a user has no record
+        String[][] answers = {
+            {"200", """
+                {"entities": [{"id": "u1", "name": "Ann", "division": {"id": "d1"}, "state": "active"},
+                              {"id": "u2", "name": "Bob", "division": {"id": "d2"}, "state": "inactive"}],
+                 "pageSize": 2, "pageNumber": 1, "total": 3, "pageCount": 2,
+                 "nextUri": "/api/v2/users?pageSize=2&pageNumber=2&state=any"}"""},
+            {"200", """
+                {"entities": [{"id": "u3", "name": "Svc", "division": {"id": "d1"}, "state": "active"}],
+                 "pageSize": 2, "pageNumber": 2, "total": 3, "pageCount": 2}"""},
+            {"200", """
+                {"entities": [{"id": "u1", "licenses": ["cloudcx3", "wemaddon"]},
+                              {"id": "u2", "licenses": ["cloudcx1"]},
+                              {"id": "u3", "licenses": []}, {"id": "ux", "licenses": ["cloudcx1"]}],
+                 "pageSize": 2, "pageNumber": 1, "total": 4, "pageCount": 1}"""},
+            {"200", "{\"id\": \"u1\", \"customAttributes\": {\"BU::COST_CENTER\": \"FIN-0001\"}}"},
+            {"200", """
+                {"id": "u1", "customAttributes": {"BU::COST_CENTER": "OPS-0002", "BU::OWNER": "FINANCE"}}"""},
+            {"404", "{\"status\": 404, \"code\": \"not.found\", \"message\": \"none\"}"},
+            {"404", "{\"status\": 404, \"code\": \"not.found\", \"message\": \"none\"}"},
+            {"200", "{\"id\": \"u3\", \"customAttributes\": {\"BU::ACCOUNT_TYPE\": \"SERVICE\"}}"},
+            {"404", "{\"status\": 404, \"code\": \"not.found\", \"message\": \"none\"}"}};
+        for (String[] answer : answers) {
+            OrgRequest request = cursor.next().orElseThrow();
+            calls.add(request.uri().substring(BASE.length()) + (request.notFoundIsAnswer() ? " (404 ok)" : ""));
+            pages.add(cursor.accept(Integer.parseInt(answer[0]), answer[1]));
+        }
+        assertThat(cursor.next()).isEmpty();
+        assertThat(calls).containsExactly("/api/v2/users?pageSize=2&pageNumber=1&state=any",
+                "/api/v2/users?pageSize=2&pageNumber=2&state=any", "/api/v2/license/users?pageSize=2&pageNumber=1",
+                "/api/v2/users/u1/customattributes/cost (404 ok)", "/api/v2/users/u1/customattributes/hr (404 ok)",
+                "/api/v2/users/u2/customattributes/cost (404 ok)", "/api/v2/users/u2/customattributes/hr (404 ok)",
+                "/api/v2/users/u3/customattributes/cost (404 ok)", "/api/v2/users/u3/customattributes/hr (404 ok)");
+        // nothing before the last answer: a user is only complete with its licences and attributes
+        assertThat(pages.subList(0, 8)).allSatisfy(p -> assertThat(p.records()).isEmpty());
+        OrgPage last = pages.get(8);
+        // u1: CX_3 seat (the WEM add-on is no seat), the first schema's cost centre wins over the second's;
+        // u2: no attribute record at all; u3: the account type attribute makes it SERVICE and is not kept
+        assertThat(last.records()).containsExactly(
+                new OrgRecord.User("u1", "Ann", OrgRecord.UserStatus.ACTIVE, "CX_3", "d1",
+                        OrgRecord.AccountType.AGENT, Map.of("BU::COST_CENTER", "FIN-0001", "BU::OWNER", "FINANCE")),
+                new OrgRecord.User("u2", "Bob", OrgRecord.UserStatus.INACTIVE, "CX_1", "d2",
+                        OrgRecord.AccountType.AGENT, Map.of()),
+                new OrgRecord.User("u3", "Svc", OrgRecord.UserStatus.ACTIVE, null, "d1",
+                        OrgRecord.AccountType.SERVICE, Map.of()));
+        // the licence of a user the users pages did not list cannot be attributed: rejected, not dropped
+        assertThat(last.rejected()).containsExactly(new RejectedRecord("licence of user ux",
+                "the licensed user is not among the users read", "cloudcx1"));
+    }
+
+    @Test
+    void anUnknownLicenceNameIsKeptForTheChargebackToFlagAndTwoSeatsRejectTheUser() {
+        OrgCursor cursor = adapter(List.of(), 3).cursor(BASE, OrgResource.USERS, OCTOBER, SNAPSHOT, 500);
+        cursor.accept(200, """
+                {"entities": [{"id": "v1", "name": "Cy", "state": "active"},
+                              {"id": "v2", "name": "Di", "state": "active"},
+                              {"id": "v3", "name": "Ed", "state": "suspended"},
+                              {"name": "no id"}], "pageCount": 1}""");
+        // without schemas the licence page is the last call
+        OrgPage page = cursor.accept(200, """
+                {"entities": [{"id": "v1", "licenses": ["cloudcx9"]},
+                              {"id": "v2", "licenses": ["cloudcx1", "cloudcx3"]},
+                              {"id": "v3", "licenses": "cloudcx1"}], "pageCount": 1}""");
+        assertThat(cursor.next()).isEmpty();
+        assertThat(page.records()).containsExactly(new OrgRecord.User("v1", "Cy", OrgRecord.UserStatus.ACTIVE,
+                "cloudcx9", null, OrgRecord.AccountType.AGENT, Map.of()));
+        assertThat(page.rejected()).extracting(RejectedRecord::position, RejectedRecord::reason).containsExactly(
+                tuple("users page 1 (users) item 4", "the user has no id"),
+                tuple("users page 2 (licences) item 3",
+                        "the licence entry needs an id and a licenses array"),
+                tuple("users page 1 (users) item 2",
+                        "the user holds several seat licences [CX_1, CX_3] (licenses [cloudcx1, cloudcx3])"),
+                tuple("users page 1 (users) item 3",
+                        "state 'suspended' is not one of active, inactive, deleted"));
+    }
+
+    @Test
+    void theBillableUsageReportIsAskedForAgainWithBackoffUntilComplete() {
+        OrgCursor cursor = adapter(List.of(), 3).cursor(BASE, OrgResource.BILLABLE_USAGE, OCTOBER, SNAPSHOT, 500);
+        String uri = BASE + "/api/v2/billing/reports/billableusage?startDate=2026-10-01T00:00:00Z"
+                + "&endDate=2026-11-01T00:00:00Z";
+        String inProgress = "{\"status\": \"InProgress\", \"usages\": []}";
+        List<Duration> delays = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            OrgRequest request = cursor.next().orElseThrow();
+            assertThat(request.uri()).isEqualTo(uri);
+            delays.add(request.delay());
+            assertThat(cursor.accept(200, inProgress).records()).isEmpty();
+        }
+        delays.add(cursor.next().orElseThrow().delay());
+        // the first request at once, then 5 s doubling: 5, 10, 20
+        assertThat(delays).containsExactly(Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(10),
+                Duration.ofSeconds(20));
+        OrgPage complete = cursor.accept(200, """
+                {"status": "Complete", "startDate": "2026-10-01T00:00:00Z", "endDate": "2026-11-01T00:00:00Z",
+                 "usages": [{"name": "Genesys Cloud CX 1 User", "totalUsage": "12",
+                             "resources": [{"name": "u1", "date": "2026-10-01T00:00:00Z"},
+                                           {"name": "u2", "date": "2026-10-03T00:00:00Z"}]},
+                            {"name": "Genesys Cloud WEM Add-on User", "totalUsage": "3", "resources": []},
+                            {"name": "Mystery Add-on", "totalUsage": "1.5", "resources": []},
+                            {"name": "Broken", "totalUsage": "many", "resources": []}]}""");
+        assertThat(cursor.next()).isEmpty();
+        assertThat(complete.records()).containsExactly(
+                new OrgRecord.LicenceUsage("Genesys Cloud CX 1 User", "CX_1", new BigDecimal("12"), 2),
+                new OrgRecord.LicenceUsage("Genesys Cloud WEM Add-on User", "NONE", new BigDecimal("3"), 0),
+                new OrgRecord.LicenceUsage("Mystery Add-on", null, new BigDecimal("1.5"), 0));
+        assertThat(complete.rejected()).extracting(RejectedRecord::position).containsExactly("billable usage page 4"
+                + " item 4");
+    }
+
+    @Test
+    void aReportStillInProgressAfterTheLastPollFailsTheExtraction() {
+        OrgCursor cursor = adapter(List.of(), 2).cursor(BASE, OrgResource.BILLABLE_USAGE, OCTOBER, SNAPSHOT, 500);
+        String inProgress = "{\"status\": \"InProgress\", \"usages\": []}";
+        cursor.accept(200, inProgress);
+        cursor.accept(200, inProgress);
+        assertThatThrownBy(() -> cursor.accept(200, inProgress)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("still InProgress after 2 repeated requests");
+        assertThatThrownBy(() -> adapter(List.of(), 2).cursor(BASE, OrgResource.BILLABLE_USAGE, OCTOBER, SNAPSHOT,
+                500).accept(200, "{\"status\": \"Failed\"}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("billable usage page 1 has status 'Failed', not InProgress or Complete");
+    }
+
+    @Test
+    void resourcesWithoutAPublishedFormAreReadAsTheDocumentDescribesThem() {
+        GenesysPublishedOrgAdapter adapter = adapter(List.of(), 2);
+        assertThat(adapter.historical()).isFalse();
+        assertThat(adapter.resources()).containsExactly(OrgResource.USERS, OrgResource.QUEUES, OrgResource.TRUNKS,
+                OrgResource.CONVERSATIONS, OrgResource.WFM_SHIFTS, OrgResource.ANALYTICS, OrgResource.SESSIONS,
+                OrgResource.INVOICE, OrgResource.BILLABLE_USAGE, OrgResource.QUEUE_METRICS);
+        assertThat(adapter.cursor(BASE, OrgResource.QUEUES, OCTOBER, SNAPSHOT, 50).next().orElseThrow().uri())
+                .isEqualTo(BASE + "/api/v2/routing/queues?asOf=2026-11-01T00:00:00Z&pageNumber=1&pageSize=50");
+    }
+
+    @Test
+    void queueAggregatesAreQueriedForThePeriodAndReadPerQueue() {
+        OrgCursor cursor = adapter(List.of(), 2).cursor(BASE, OrgResource.QUEUE_METRICS, OCTOBER, SNAPSHOT, 500);
+        OrgRequest request = cursor.next().orElseThrow();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.uri()).isEqualTo(BASE + "/api/v2/analytics/conversations/aggregates/query");
+        assertThat(request.body()).isEqualTo("{\"interval\":\"2026-10-01T00:00:00Z/2026-11-01T00:00:00Z\","
+                + "\"groupBy\":[\"queueId\"],\"filter\":{\"type\":\"and\",\"predicates\":[{\"type\":\"dimension\","
+                + "\"dimension\":\"mediaType\",\"operator\":\"matches\",\"value\":\"voice\"}]},"
+                + "\"metrics\":[\"nConnected\",\"tAcw\",\"tHeld\",\"tTalk\"]}");
+        String interval = "2026-10-01T00:00:00.000Z/2026-11-01T00:00:00.000Z";
+        OrgPage page = cursor.accept(200, """
+                {"results": [
+                  {"group": {"queueId": "q1", "mediaType": "voice"}, "data": [{"interval": "%1$s", "metrics": [
+                    {"metric": "nConnected", "stats": {"count": 3}},
+                    {"metric": "tTalk", "stats": {"max": 300000, "min": 50500, "count": 3, "sum": 450500}},
+                    {"metric": "tHeld", "stats": {"max": 30000, "min": 30000, "count": 1, "sum": 30000}},
+                    {"metric": "tAcw", "stats": {"count": 3, "sum": 90000.0}},
+                    {"metric": "tHandle", "stats": {"count": 3, "sum": 570500}}]}]},
+                  {"group": {"queueId": "q2", "mediaType": "voice"}, "data": [{"interval": "%1$s", "metrics": [
+                    {"metric": "nConnected", "stats": {"count": 1}}]}]},
+                  {"group": {"mediaType": "voice"}, "data": [{"interval": "%1$s", "metrics": []}]},
+                  {"group": {"queueId": "q3"}, "data": [{"interval": "October", "metrics": []}]}]}"""
+                .formatted(interval));
+        assertThat(cursor.next()).isEmpty();
+        // 450500 ms of talk = 450.5 s, 30000 ms held = 30 s, 90000 ms wrap-up = 90 s; tHandle is not read
+        assertThat(page.records()).hasSize(2);
+        OrgRecord.QueueMetrics q1 = (OrgRecord.QueueMetrics) page.records().get(0);
+        assertThat(q1.queueId()).isEqualTo("q1");
+        assertThat(q1.from()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
+        assertThat(q1.to()).isEqualTo(SNAPSHOT);
+        assertThat(q1.talkSeconds()).isEqualByComparingTo("450.5");
+        assertThat(q1.heldSeconds()).isEqualByComparingTo("30");
+        assertThat(q1.acwSeconds()).isEqualByComparingTo("90");
+        assertThat(q1.connected()).isEqualTo(3);
+        OrgRecord.QueueMetrics q2 = (OrgRecord.QueueMetrics) page.records().get(1);
+        assertThat(List.of(q2.talkSeconds(), q2.heldSeconds(), q2.acwSeconds()))
+                .allSatisfy(s -> assertThat(s).isEqualByComparingTo("0"));
+        assertThat(q2.connected()).isEqualTo(1);
+        assertThat(page.rejected()).extracting(RejectedRecord::position, RejectedRecord::reason).containsExactly(
+                tuple("queue metrics page 1 result 3 interval 1", "queueId is missing"),
+                tuple("queue metrics page 1 result 4 interval 1",
+                        "interval 'October' is not two ISO-8601 instants"));
+        // no conversation at all: Genesys answers an empty object
+        OrgCursor empty = adapter(List.of(), 2).cursor(BASE, OrgResource.QUEUE_METRICS, OCTOBER, SNAPSHOT, 500);
+        assertThat(empty.accept(200, "{}").records()).isEmpty();
+    }
+}

@@ -1,0 +1,274 @@
+package io.billinghub.sandbox.org;
+
+import static io.billinghub.sandbox.org.OrgSandboxTestSupport.SNAPSHOT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.Response;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.billinghub.extraction.org.OrgRecord;
+import io.billinghub.platform.SettableClock;
+import io.billinghub.sandbox.SandboxFaults;
+import io.billinghub.sandbox.SandboxTokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The published-shape sandbox (/sandbox/genesys-cloud-org) against Genesys Cloud's published definitions of the
+ * operations the PUBLISHED connector calls (src/test/resources/contracts/genesys-cloud-org.openapi.json, compiled
+ * from Genesys's SDK documentation; its description names the files), checked by Atlassian's
+ * swagger-request-validator: request and answer (status, declared headers, JSON body) of every users page, licence
+ * page, billable usage answer (InProgress and Complete) and of a 429. The custom attribute record operation is a
+ * preview one whose model the SDK documentation consulted does not give: its answers are checked field by field.
+ * The negative self-checks at the end prove the validator refuses what a broken sandbox could answer.
+ */
+@WebMvcTest(controllers = {GenesysOrgSandboxController.class, GenesysCloudOrgSandboxController.class}, properties = {
+        "hub.embedded.sandbox.enabled=true",
+        "hub.embedded.sandbox.dataset=classpath:sandbox/usage-small.json",
+        "hub.embedded.sandbox.client-id=test-client",
+        "hub.embedded.sandbox.client-secret=test-secret",
+        "hub.embedded.sandbox.token-ttl-seconds=300",
+        "hub.embedded.sandbox.rate-limit-every=0",
+        "hub.embedded.sandbox.unavailable-every=0",
+        "hub.embedded.sandbox.duplicate-page=0"})
+@Import(OrgSandboxTestSupport.ClockConfig.class)
+@AutoConfigureMockMvc(addFilters = false)
+class GenesysCloudOrgSandboxContractTest {
+
+    private static final String SPEC_FILE = "/contracts/genesys-cloud-org.openapi.json";
+    private static final String BASE_PATH = "/sandbox/genesys-cloud-org";
+    /** October's report; each test asks for another range, as the sandbox counts the requests of each range. */
+    private static final String USAGE = BASE_PATH + "/api/v2/billing/reports/billableusage"
+            + "?startDate=2026-10-01T00:00:00Z&endDate=2026-11-01T00:00:00Z";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SPEC_TEXT = spec();
+    private static final JsonNode SPEC = read(SPEC_TEXT);
+    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
+            .createForInlineApiSpecification(SPEC_TEXT)
+            // the spec's server is https://api.mypurecloud.com; the sandbox serves the same paths under its prefix
+            .withBasePathOverride(BASE_PATH)
+            .build();
+
+    @Autowired
+    private MockMvc mvc;
+    @Autowired
+    private SettableClock clock;
+    @Autowired
+    private SandboxTokens tokens;
+    @Autowired
+    private SandboxFaults faults;
+    @Autowired
+    private OrgMonths months;
+
+    private String bearer;
+
+    @BeforeEach
+    void reset() {
+        clock.set(SNAPSHOT);
+        tokens.reset();
+        faults.reset();
+        bearer = "Bearer " + tokens.issue("test-client", "test-secret").orElseThrow().accessToken();
+    }
+
+    @Test
+    void everyUsersPageAndLicencePageIsAValidListing() throws Exception {
+        // 119 users at the end of October, 50 a page: 3 pages each way, followed through nextUri
+        List<Integer> sizes = new ArrayList<>();
+        String next = BASE_PATH + "/api/v2/users?pageSize=50&pageNumber=1&state=any";
+        while (next != null) {
+            JsonNode page = read(exchange(next).getContentAsString());
+            sizes.add(page.path("entities").size());
+            next = page.hasNonNull("nextUri") ? BASE_PATH + page.path("nextUri").asText() : null;
+        }
+        assertThat(sizes).containsExactly(50, 50, 19);
+        for (String state : new String[] {"active", "inactive", "deleted"}) {
+            exchange(BASE_PATH + "/api/v2/users?pageSize=500&state=" + state);
+        }
+        exchange(BASE_PATH + "/api/v2/users");
+        // licensed users only: the integration account holds no licence
+        long licensed = months.genesys().users(SNAPSHOT).stream().filter(u -> u.licenceType() != null).count();
+        JsonNode licences = read(exchange(BASE_PATH + "/api/v2/license/users?pageSize=500&pageNumber=1")
+                .getContentAsString());
+        assertThat(licences.path("total").asLong()).isEqualTo(licensed);
+        exchange(BASE_PATH + "/api/v2/license/users?pageSize=50&pageNumber=3");
+    }
+
+    @Test
+    void theBillableUsageReportIsInProgressTwiceThenComplete() throws Exception {
+        List<String> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            statuses.add(read(exchange(USAGE).getContentAsString()).path("status").asText());
+        }
+        assertThat(statuses).containsExactly("InProgress", "InProgress", "Complete");
+    }
+
+    @Test
+    void aRateLimitedRequestAnswers429WithTheGenesysBodyAndRetryAfter() throws Exception {
+        faults.usage().storm().arm(3);
+        for (String uri : List.of(BASE_PATH + "/api/v2/users", BASE_PATH + "/api/v2/license/users",
+                USAGE.replace("2026-10-01", "2026-09-01"))) {
+            MockHttpServletResponse answer = exchange(uri);
+            assertThat(answer.getStatus()).isEqualTo(429);
+            assertThat(answer.getHeader("Retry-After")).isEqualTo("1");
+            JsonNode body = read(answer.getContentAsString());
+            assertThat(body.path("code").asText()).isEqualTo("too.many.requests.retry.after");
+            assertThat(body.path("message").asText()).endsWith("Retry the request in [1] seconds");
+        }
+        // normal answers carry the minute's allowance, count and the seconds left (the clock is on a whole minute)
+        MockHttpServletResponse ok = exchange(BASE_PATH + "/api/v2/users");
+        MockHttpServletResponse again = exchange(BASE_PATH + "/api/v2/users");
+        assertThat(ok.getHeader("inin-ratelimit-allowed")).isEqualTo("300");
+        assertThat(Integer.parseInt(again.getHeader("inin-ratelimit-count")))
+                .isEqualTo(Integer.parseInt(ok.getHeader("inin-ratelimit-count")) + 1);
+        assertThat(ok.getHeader("inin-ratelimit-reset")).isEqualTo("60");
+    }
+
+    @Test
+    void theCustomAttributeRecordIsCheckedByHand() throws Exception {
+        OrgRecord.User agent = months.genesys().users(SNAPSHOT).get(0);
+        MockHttpServletResponse found = call(BASE_PATH + "/api/v2/users/" + agent.userId()
+                + "/customattributes/hub-chargeback");
+        assertThat(found.getStatus()).isEqualTo(200);
+        JsonNode record = read(found.getContentAsString());
+        assertThat(record.path("id").asText()).isEqualTo(agent.userId());
+        assertThat(record.path("schema").path("id").asText()).isEqualTo("hub-chargeback");
+        assertThat(JSON.convertValue(record.path("customAttributes"), Map.class))
+                .isEqualTo(agent.attributes());
+        MockHttpServletResponse otherSchema = call(BASE_PATH + "/api/v2/users/" + agent.userId()
+                + "/customattributes/another-schema");
+        assertThat(otherSchema.getStatus()).isEqualTo(404);
+        assertThat(read(otherSchema.getContentAsString()).path("code").asText()).isEqualTo("not.found");
+    }
+
+    // Negative self-checks: the validator refuses what a broken sandbox could answer.
+
+    @Test
+    void theValidatorRefusesAUserWithAStateGenesysDoesNotHaveOrWithoutItsVersion() throws Exception {
+        ObjectNode page = (ObjectNode) read(exchange(BASE_PATH + "/api/v2/users?pageSize=1").getContentAsString());
+        assertThat(keys(validate("/api/v2/users", page))).isEmpty();
+        ObjectNode suspended = page.deepCopy();
+        ((ObjectNode) suspended.path("entities").get(0)).put("state", "suspended");
+        assertThat(keys(validate("/api/v2/users", suspended))).contains("validation.response.body.schema.enum");
+        ObjectNode versionless = page.deepCopy();
+        ((ObjectNode) versionless.path("entities").get(0)).remove("version");
+        assertThat(keys(validate("/api/v2/users", versionless))).contains("validation.response.body.schema.required");
+        ObjectNode licensingType = page.deepCopy();
+        ((ObjectNode) licensingType.path("entities").get(0)).put("licensingType", "CX_1");
+        assertThat(keys(validate("/api/v2/users", licensingType)))
+                .contains("validation.response.body.schema.additionalProperties");
+        assertThat(keys(VALIDATOR.validateRequest(SimpleRequest.Builder.get(BASE_PATH + "/api/v2/users")
+                .withQueryParam("state", "suspended").build()))).contains("validation.request.parameter.schema.enum");
+    }
+
+    @Test
+    void theValidatorRefusesAUsageReportWithANumericTotalOrAnUnknownStatus() throws Exception {
+        String august = USAGE.replace("2026-10-01", "2026-08-01");
+        exchange(august);
+        exchange(august);
+        ObjectNode report = (ObjectNode) read(exchange(august).getContentAsString());
+        String path = "/api/v2/billing/reports/billableusage";
+        assertThat(keys(validate(path, report))).isEmpty();
+        ObjectNode done = report.deepCopy().put("status", "Done");
+        assertThat(keys(validate(path, done))).contains("validation.response.body.schema.enum");
+        ObjectNode numeric = report.deepCopy();
+        ((ObjectNode) numeric.path("usages").get(0)).put("totalUsage", 12);
+        assertThat(keys(validate(path, numeric))).contains("validation.response.body.schema.type");
+        ObjectNode noUsages = report.deepCopy();
+        noUsages.remove("usages");
+        assertThat(keys(validate(path, noUsages))).contains("validation.response.body.schema.required");
+        assertThat(keys(VALIDATOR.validateRequest(SimpleRequest.Builder.get(BASE_PATH + path)
+                .withQueryParam("startDate", "2026-10-01T00:00:00Z").build())))
+                .contains("validation.request.parameter.query.missing");
+    }
+
+    private MockHttpServletResponse call(String uri) throws Exception {
+        return mvc.perform(get(URI.create(uri)).header(HttpHeaders.AUTHORIZATION, bearer)).andReturn().getResponse();
+    }
+
+    /** Performs the GET and validates request and answer: 200 and 429 against the operation's schemas. */
+    private MockHttpServletResponse exchange(String uri) throws Exception {
+        MvcResult result = mvc.perform(get(URI.create(uri)).header(HttpHeaders.AUTHORIZATION, bearer)).andReturn();
+        MockHttpServletRequest request = result.getRequest();
+        MockHttpServletResponse response = result.getResponse();
+        assertThat(response.getStatus()).as(uri).isIn(200, 429);
+        String path = request.getRequestURI().substring(BASE_PATH.length());
+        assertThat(SPEC.path("paths").path(path).path("get").path("responses")
+                .has(Integer.toString(response.getStatus()))).as("%s documents %d", path, response.getStatus())
+                .isTrue();
+        assertThat(VALIDATOR.validate(request(request), response(response)).getMessages())
+                .as("contract violations of %s", uri)
+                .filteredOn(m -> m.getLevel() == ValidationReport.Level.ERROR
+                        || m.getLevel() == ValidationReport.Level.WARN)
+                .isEmpty();
+        return response;
+    }
+
+    private static ValidationReport validate(String path, JsonNode body) {
+        return VALIDATOR.validateResponse(path, Request.Method.GET, SimpleResponse.Builder.status(200)
+                .withContentType(MediaType.APPLICATION_JSON_VALUE).withBody(body.toString()).build());
+    }
+
+    private static Set<String> keys(ValidationReport report) {
+        return Set.copyOf(report.getMessages().stream().map(ValidationReport.Message::getKey).toList());
+    }
+
+    private static Request request(MockHttpServletRequest request) {
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethod(), request.getRequestURI());
+        request.getParameterMap().forEach(builder::withQueryParam);
+        for (String name : Collections.list(request.getHeaderNames())) {
+            builder.withHeader(name, Collections.list(request.getHeaders(name)));
+        }
+        return builder.build();
+    }
+
+    private static Response response(MockHttpServletResponse response) throws IOException {
+        SimpleResponse.Builder builder = SimpleResponse.Builder.status(response.getStatus());
+        for (String name : response.getHeaderNames()) {
+            builder.withHeader(name, response.getHeaders(name));
+        }
+        return builder.withBody(response.getContentAsString()).build();
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String spec() {
+        try (InputStream in = GenesysCloudOrgSandboxContractTest.class.getResourceAsStream(SPEC_FILE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
