@@ -1,5 +1,6 @@
 package io.billinghub.extraction.cxone;
 
+import io.billinghub.extraction.TelephonyProperties.Connector;
 import io.billinghub.platform.http.OAuthClient;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -56,17 +57,61 @@ public record CxoneProperties(
                 .orElseThrow(() -> new IllegalArgumentException("no CXone tenant '" + id + "' is configured"));
     }
 
-    /** One CXone tenant: its API, credentials (vault placeholders allowed), budget and reporting time zone. */
-    public record Tenant(String id, String baseUrl, String tokenUrl, String clientId, String clientSecret,
-                         String scope, int requestsPerSecond, ZoneId reportingTimeZone, String currency) {
+    /**
+     * One CXone tenant: its API, credentials (vault placeholders allowed), budget and reporting time zone.
+     *
+     * @param connector       which API the hub extracts through: the design document's ({@code DOCUMENT}, the
+     *                        default: baseUrl, tokenUrl, clientId, clientSecret, scope) or the one NICE publishes
+     *                        ({@code PUBLISHED}: issuer, cxoneTenantId, accessKeyId, accessKeySecret, clientId,
+     *                        clientSecret; the API host is discovered)
+     * @param issuer          PUBLISHED: the authentication issuer, e.g. https://cxone.niceincontact.com (token at
+     *                        {issuer}/auth/token, discovery at {issuer}/.well-known/cxone-configuration)
+     * @param cxoneTenantId   PUBLISHED: the tenant's id at NICE, the key of the API discovery
+     * @param accessKeyId     PUBLISHED: access key id of the CXone user the hub acts as (the password grant's
+     *                        username)
+     * @param accessKeySecret PUBLISHED: that access key's secret (the password grant's password)
+     * @param servicesVersion PUBLISHED: the version of the inContactAPI services path, e.g. 31.0 for
+     *                        /inContactAPI/services/v31.0/contacts/completed
+     */
+    public record Tenant(String id, Connector connector, String baseUrl, String tokenUrl, String clientId,
+                         String clientSecret, String scope, String issuer, String cxoneTenantId, String accessKeyId,
+                         String accessKeySecret, String servicesVersion, int requestsPerSecond,
+                         ZoneId reportingTimeZone, String currency) {
+
+        public Tenant {
+            connector = connector == null ? Connector.DOCUMENT : connector;
+            servicesVersion = servicesVersion == null || servicesVersion.isBlank() ? "31.0" : servicesVersion.trim();
+            if (connector == Connector.PUBLISHED && (blank(issuer) || blank(cxoneTenantId) || blank(accessKeyId)
+                    || blank(accessKeySecret) || blank(clientId) || blank(clientSecret))) {
+                throw new IllegalArgumentException("CXone tenant " + id + " uses the PUBLISHED connector: it needs"
+                        + " issuer, cxone-tenant-id, access-key-id, access-key-secret, client-id and client-secret");
+            }
+            if (issuer != null && issuer.endsWith("/")) {
+                issuer = issuer.substring(0, issuer.length() - 1);
+            }
+        }
 
         public OAuthClient oauthClient() {
+            if (connector == Connector.PUBLISHED) {
+                return OAuthClient.passwordBasic("cxone:" + id, issuer + "/auth/token", clientId, clientSecret,
+                        accessKeyId, accessKeySecret);
+            }
             return new OAuthClient("cxone:" + id, tokenUrl, clientId, clientSecret, scope, OAuthClient.Style.JSON_BODY);
+        }
+
+        public boolean published() {
+            return connector == Connector.PUBLISHED;
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
         }
 
         @Override
         public String toString() {
-            return "Tenant[id=" + id + ", baseUrl=" + baseUrl + ", clientId=***, clientSecret=***]";
+            return "Tenant[id=" + id + ", connector=" + connector + ", baseUrl=" + baseUrl + ", issuer=" + issuer
+                    + ", cxoneTenantId=" + cxoneTenantId + ", clientId=***, clientSecret=***, accessKeyId=***,"
+                    + " accessKeySecret=***]";
         }
     }
 }
