@@ -67,8 +67,8 @@ public final class CxonePublishedSandbox {
         this.linksNext = withLinks;
     }
 
+    /** Restores the configured paging style; issued tokens stay valid (the hub caches its token). */
     public void reset() {
-        tokens.reset();
         linksNext = properties.linksNext();
     }
 
