@@ -20,12 +20,12 @@ public final class CxonePublishedSandbox {
     private final CxoneTokens tokens;
     private volatile boolean linksNext;
 
-    public CxonePublishedSandbox(CxonePublishedSandboxProperties properties, CxoneSandboxProperties document,
+    /** @param clientId the only OAuth client accepted (the document sandbox's), with its secret */
+    public CxonePublishedSandbox(CxonePublishedSandboxProperties properties, String clientId, String clientSecret,
                                  CxoneMonth month, Clock clock) {
         this.properties = properties;
         this.contacts = new CxonePublishedContacts(month);
-        this.tokens = new CxoneTokens(document.clientId(), document.clientSecret(),
-                Duration.ofSeconds(properties.tokenTtlSeconds()), clock);
+        this.tokens = new CxoneTokens(clientId, clientSecret, Duration.ofSeconds(properties.tokenTtlSeconds()), clock);
         this.linksNext = properties.linksNext();
     }
 

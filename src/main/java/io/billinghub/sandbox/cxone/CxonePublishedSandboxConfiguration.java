@@ -17,6 +17,7 @@ public class CxonePublishedSandboxConfiguration {
     CxonePublishedSandbox cxonePublishedSandbox(CxonePublishedSandboxProperties properties,
                                                 CxoneSandboxProperties document, CxoneMonth month,
                                                 ObjectProvider<Clock> clock) {
-        return new CxonePublishedSandbox(properties, document, month, clock.getIfAvailable(Clock::systemUTC));
+        return new CxonePublishedSandbox(properties, document.clientId(), document.clientSecret(), month,
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }
