@@ -59,19 +59,19 @@ public final class CxoneContactMapper {
 
     /**
      * @param extractionId stamped on every line as its reportId (the extraction of the tenant's month)
-     * @param page         the page's number, for the rejected contacts' position
+     * @param where        what the body is ("completed contacts page 3", "Data Extraction job 42 file"), for
+     *                     messages and the rejected contacts' position
      */
-    public CxoneContactPage parse(String body, String tenantId, String extractionId, int page) {
+    public CxoneContactPage parse(String body, String tenantId, String extractionId, String where) {
         JsonNode root;
         try {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("completed contacts page " + page + " is not JSON: "
-                    + e.getOriginalMessage());
+            throw new IllegalStateException(where + " is not JSON: " + e.getOriginalMessage());
         }
         JsonNode contacts = root == null ? null : root.path("completedContacts");
         if (contacts == null || !contacts.isArray()) {
-            throw new IllegalStateException("completed contacts page " + page + " has no completedContacts array");
+            throw new IllegalStateException(where + " has no completedContacts array");
         }
         List<CxoneUsageLine> lines = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();
@@ -81,7 +81,7 @@ public final class CxoneContactMapper {
             try {
                 lines.addAll(map(contact, tenantId, extractionId));
             } catch (IllegalArgumentException e) {
-                rejected.add(new RejectedRecord("completed contacts page " + page + " contact " + item,
+                rejected.add(new RejectedRecord(where + " contact " + item,
                         e.getMessage(), contact.toString()));
             }
         }

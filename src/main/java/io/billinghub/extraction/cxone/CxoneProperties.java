@@ -57,6 +57,14 @@ public record CxoneProperties(
                 .orElseThrow(() -> new IllegalArgumentException("no CXone tenant '" + id + "' is configured"));
     }
 
+    /** Where a PUBLISHED tenant's month of contacts comes from. */
+    public enum PublishedSource {
+        /** The Reporting API's completed contacts, paged with top/skip. */
+        CONTACTS,
+        /** One Data Extraction job for the month: create, wait, download its file. */
+        DATA_EXTRACTION
+    }
+
     /**
      * One CXone tenant: its API, credentials (vault placeholders allowed), budget and reporting time zone.
      *
@@ -72,15 +80,27 @@ public record CxoneProperties(
      * @param accessKeySecret PUBLISHED: that access key's secret (the password grant's password)
      * @param servicesVersion PUBLISHED: the version of the inContactAPI services path, e.g. 31.0 for
      *                        /inContactAPI/services/v31.0/contacts/completed
+     * @param publishedSource PUBLISHED: where the month's contacts come from: CONTACTS (the default, the Reporting
+     *                        API's completed contacts, paged) or DATA_EXTRACTION (one Data Extraction job for the
+     *                        bulk month, its file downloaded once)
+     * @param jobInterval     PUBLISHED, DATA_EXTRACTION: at least this long between two calls of the Data Extraction
+     *                        API of the tenant (NICE allows about one per 30 s; the default)
+     * @param jobEntity       PUBLISHED, DATA_EXTRACTION: the entityName of the job (default completed-contacts)
+     * @param jobEntityVersion PUBLISHED, DATA_EXTRACTION: the entity's version (default 1)
      */
     public record Tenant(String id, Connector connector, String baseUrl, String tokenUrl, String clientId,
                          String clientSecret, String scope, String issuer, String cxoneTenantId, String accessKeyId,
-                         String accessKeySecret, String servicesVersion, int requestsPerSecond,
+                         String accessKeySecret, String servicesVersion, PublishedSource publishedSource,
+                         Duration jobInterval, String jobEntity, String jobEntityVersion, int requestsPerSecond,
                          ZoneId reportingTimeZone, String currency) {
 
         public Tenant {
             connector = connector == null ? Connector.DOCUMENT : connector;
             servicesVersion = servicesVersion == null || servicesVersion.isBlank() ? "31.0" : servicesVersion.trim();
+            publishedSource = publishedSource == null ? PublishedSource.CONTACTS : publishedSource;
+            jobInterval = jobInterval == null ? Duration.ofSeconds(30) : jobInterval;
+            jobEntity = blank(jobEntity) ? "completed-contacts" : jobEntity.trim();
+            jobEntityVersion = blank(jobEntityVersion) ? "1" : jobEntityVersion.trim();
             if (connector == Connector.PUBLISHED && (blank(issuer) || blank(cxoneTenantId) || blank(accessKeyId)
                     || blank(accessKeySecret) || blank(clientId) || blank(clientSecret))) {
                 throw new IllegalArgumentException("CXone tenant " + id + " uses the PUBLISHED connector: it needs"
@@ -109,7 +129,8 @@ public record CxoneProperties(
 
         @Override
         public String toString() {
-            return "Tenant[id=" + id + ", connector=" + connector + ", baseUrl=" + baseUrl + ", issuer=" + issuer
+            return "Tenant[id=" + id + ", connector=" + connector + ", publishedSource=" + publishedSource
+                    + ", baseUrl=" + baseUrl + ", issuer=" + issuer
                     + ", cxoneTenantId=" + cxoneTenantId + ", clientId=***, clientSecret=***, accessKeyId=***,"
                     + " accessKeySecret=***]";
         }

@@ -5,9 +5,9 @@ import io.billinghub.extraction.UsageStaging;
 import java.time.Instant;
 
 /**
- * The running state of one published-API extraction (an exchange property while the route pages through the
- * completed contacts): top/skip paging, or the page's {@code _links.next} when it gives one; a 204 or a page
- * shorter than top ends it.
+ * The running state of one published-API extraction (an exchange property while the route works). Completed
+ * contacts: top/skip paging, or the page's {@code _links.next} when it gives one; a 204 or a page shorter than top
+ * ends it. Data Extraction: a job created, its status asked for until it ends, its file downloaded once.
  */
 public final class CxonePublishedState {
 
@@ -23,8 +23,17 @@ public final class CxonePublishedState {
     private int contacts;
     private int emptyPages;
     private boolean morePages = true;
+    private final boolean dataExtraction;
+    private String jobId;
+    private Instant jobCreatedAt;
+    private int jobsCreated;
+    private int jobStatusRequests;
+    private int linkRefetches;
+    private boolean downloaded;
 
-    CxonePublishedState(ReportWindow window, String extractionId, String apiEndpoint, int top, Instant startedAt) {
+    CxonePublishedState(ReportWindow window, String extractionId, String apiEndpoint, int top, Instant startedAt,
+                        boolean dataExtraction) {
+        this.dataExtraction = dataExtraction;
         this.window = window;
         this.extractionId = extractionId;
         this.apiEndpoint = apiEndpoint;
@@ -54,6 +63,63 @@ public final class CxonePublishedState {
     /** Read by the route. */
     public boolean hasMorePages() {
         return morePages;
+    }
+
+    /** Read by the route: the month comes from a Data Extraction job. */
+    public boolean dataExtraction() {
+        return dataExtraction;
+    }
+
+    /** Read by the route: the job's file has not been downloaded yet. */
+    public boolean jobPending() {
+        return !downloaded;
+    }
+
+    void jobCreated(String id, Instant at) {
+        jobId = id;
+        jobCreatedAt = at;
+        jobsCreated++;
+    }
+
+    void jobStatusAsked() {
+        jobStatusRequests++;
+    }
+
+    /** The job expired before its file was fetched: the next call creates a new one. */
+    void jobExpired() {
+        jobId = null;
+        jobCreatedAt = null;
+    }
+
+    /** The download link had expired: the next call asks for the job again, for a fresh link. */
+    void linkExpired() {
+        linkRefetches++;
+    }
+
+    void downloaded(CxoneContactPage file, UsageStaging.StageCounts counts) {
+        page(file, counts);
+        downloaded = true;
+        morePages = false;
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    public Instant jobCreatedAt() {
+        return jobCreatedAt;
+    }
+
+    public int jobsCreated() {
+        return jobsCreated;
+    }
+
+    public int jobStatusRequests() {
+        return jobStatusRequests;
+    }
+
+    public int linkRefetches() {
+        return linkRefetches;
     }
 
     public ReportWindow window() {

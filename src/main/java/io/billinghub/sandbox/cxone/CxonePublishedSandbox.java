@@ -11,13 +11,14 @@ import java.util.Optional;
 
 /**
  * The state of the published-API sandbox: the month's contacts, its tokens (the document sandbox's client, plus one
- * access key), and the paging style, which a test may switch until {@link #reset()}.
+ * access key), its Data Extraction jobs, and the paging style, which a test may switch until {@link #reset()}.
  */
 public final class CxonePublishedSandbox {
 
     private final CxonePublishedSandboxProperties properties;
     private final CxonePublishedContacts contacts;
     private final CxoneTokens tokens;
+    private final CxoneDataExtractionJobs jobs;
     private volatile boolean linksNext;
 
     /** @param clientId the only OAuth client accepted (the document sandbox's), with its secret */
@@ -27,6 +28,13 @@ public final class CxonePublishedSandbox {
         this.contacts = new CxonePublishedContacts(month);
         this.tokens = new CxoneTokens(clientId, clientSecret, Duration.ofSeconds(properties.tokenTtlSeconds()), clock);
         this.linksNext = properties.linksNext();
+        this.jobs = new CxoneDataExtractionJobs(properties.jobRunningPolls(),
+                Duration.ofSeconds(properties.linkSeconds()), Duration.ofSeconds(properties.jobCallIntervalSeconds()),
+                clock);
+    }
+
+    public CxoneDataExtractionJobs jobs() {
+        return jobs;
     }
 
     public CxonePublishedSandboxProperties properties() {
@@ -67,9 +75,10 @@ public final class CxonePublishedSandbox {
         this.linksNext = withLinks;
     }
 
-    /** Restores the configured paging style; issued tokens stay valid (the hub caches its token). */
+    /** Restores the configured paging style and forgets the jobs; tokens stay valid (the hub caches its token). */
     public void reset() {
         linksNext = properties.linksNext();
+        jobs.reset();
     }
 
     private static String[] basic(String header) {

@@ -4,8 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.sandbox.Bearer;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.time.Clock;
@@ -37,7 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code /.well-known/cxone-configuration?tenantId=}), the password-grant token endpoint ({@code /auth/token},
  * client in HTTP Basic, access key as username and password) and the Reporting API's completed contacts
  * ({@code /inContactAPI/services/v{N}/contacts/completed}: top/skip paging, {@code _links.next} while more follow
- * unless switched off, 204 for a page with no contact). The API passes the document sandbox's
+ * unless switched off, 204 for a page with no contact) and the Data Extraction jobs ({@code /data-extraction/v1/jobs},
+ * {@link CxoneDataExtractionJobs}, with short-lived download links). The API passes the document sandbox's
  * {@link CxoneSandboxFaults} first, as a gateway would; its 429 carries no Retry-After, as NICE's often does not.
  */
 @RestController
@@ -48,6 +53,8 @@ class CxonePublishedSandboxController {
 
     static final String BASE = "/sandbox/cxone-published";
     static final String COMPLETED = "/inContactAPI/services/{version}/contacts/completed";
+    static final String JOBS = "/data-extraction/v1/jobs";
+    static final String FILES = "/data-extraction/files";
     /** The default and largest page of completed contacts. */
     static final int MAX_TOP = 10_000;
     static final long BUSINESS_UNIT = 4_600_001L;
@@ -79,6 +86,7 @@ class CxonePublishedSandboxController {
     private final CxonePublishedSandbox sandbox;
     private final CxoneSandboxFaults faults;
     private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
 
     CxonePublishedSandboxController(CxonePublishedSandbox sandbox, CxoneSandboxFaults faults, Clock clock) {
         this.sandbox = sandbox;
@@ -164,6 +172,85 @@ class CxonePublishedSandboxController {
                 ? pageUrl(request, version, startDate, endDate, pageSize, Math.max(0, offset - pageSize)) : null;
         return ResponseEntity.ok(new CompletedPage(BUSINESS_UNIT, clock.instant().toString(), all.size(),
                 new Links(self, next, previous), page));
+    }
+
+    /** Creates a Data Extraction job over [startDate, endDate]: 202 with the job's id (a JSON string). */
+    @PostMapping(path = JOBS, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> createJob(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                     @RequestBody(required = false) String body) {
+        Optional<ResponseEntity<Object>> refused = gate(auth).or(this::paced);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Instant from;
+        Instant to;
+        try {
+            JsonNode request = json.readTree(body == null ? "" : body);
+            if (!CxoneDataExtractionJobs.ENTITY.equals(request.path("entityName").asText())) {
+                return ResponseEntity.badRequest().body(new ApiError("invalid_request", "Unknown entityName '"
+                        + request.path("entityName").asText() + "'; the sandbox has "
+                        + CxoneDataExtractionJobs.ENTITY));
+            }
+            from = Instant.parse(request.path("startDate").asText());
+            to = Instant.parse(request.path("endDate").asText());
+        } catch (IOException | DateTimeParseException e) {
+            return ResponseEntity.badRequest().body(new ApiError("invalid_request",
+                    "The body must be JSON with entityName, version, startDate and endDate (ISO-8601)"));
+        }
+        try {
+            // the id as a JSON string: a bare String body would be written as it is
+            return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON)
+                    .body(json.writeValueAsString(sandbox.jobs().create(from, to)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A job's status; a SUCCEEDED job's result carries a fresh, short-lived download url. */
+    @GetMapping(path = JOBS + "/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> job(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                               @PathVariable String jobId, HttpServletRequest request) {
+        Optional<ResponseEntity<Object>> refused = gate(auth).or(this::paced);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return sandbox.jobs().status(jobId, root(request) + FILES).<ResponseEntity<Object>>map(status -> {
+            Map<String, Object> job = new LinkedHashMap<>();
+            job.put("id", status.id());
+            job.put("status", status.status());
+            if (status.url() != null || status.errorMessage() != null) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                if (status.url() != null) {
+                    result.put("url", status.url());
+                }
+                if (status.errorMessage() != null) {
+                    result.put("errorMessage", status.errorMessage());
+                }
+                job.put("result", result);
+            }
+            return ResponseEntity.ok(Map.of("jobStatus", job));
+        }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(new ApiError("not_found", "No job " + jobId)));
+    }
+
+    /**
+     * A job's file behind its download link (no token: the link is the grant, like a pre-signed URL); 403 once the
+     * link has expired or a newer one was issued.
+     */
+    @GetMapping(path = FILES + "/{jobId}/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> file(@PathVariable String jobId, @PathVariable String token) {
+        return sandbox.jobs().download(jobId, token).<ResponseEntity<Object>>map(window -> ResponseEntity.ok(
+                        Map.of("completedContacts", sandbox.contacts().between(window[0], window[1]))))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN)
+                        .body(new ApiError("AccessDenied", "Request has expired")));
+    }
+
+    /** NICE allows about one Data Extraction call per 30 s: a faster one is refused, without Retry-After. */
+    private Optional<ResponseEntity<Object>> paced() {
+        return sandbox.jobs().admit() ? Optional.empty() : Optional.of(ResponseEntity
+                .status(HttpStatus.TOO_MANY_REQUESTS).body(new ApiError("too_many_requests",
+                        "Data Extraction allows one call per " + sandbox.properties().jobCallIntervalSeconds()
+                                + " s")));
     }
 
     /** The faults first (a gateway in front of the API; its 429 without Retry-After), then the bearer token. */

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenTtlSeconds lifetime of an access token
  * @param linksNext       completed-contact pages carry {@code _links.next} while more follow; false: the client
  *                        must page with top/skip alone, until a short page or a 204
+ * @param jobRunningPolls Data Extraction: status requests a job answers RUNNING before it ends
+ * @param linkSeconds     Data Extraction: how long a download link stays valid, seconds of the sandbox clock
+ * @param jobCallIntervalSeconds Data Extraction: a call of the jobs API sooner than this after the previous one is
+ *                        refused with 429 (no Retry-After); 0 = never
  */
 @ConfigurationProperties("hub.embedded.sandbox.cxone.published")
 @ConditionalOnProperty(prefix = "hub.embedded.sandbox", name = "enabled", havingValue = "true")
@@ -28,12 +32,18 @@ public record CxonePublishedSandboxProperties(
         @DefaultValue("cxone-sandbox-access-key") String accessKeyId,
         @DefaultValue("cxone-sandbox-access-secret") String accessKeySecret,
         @DefaultValue("3600") long tokenTtlSeconds,
-        @DefaultValue("true") boolean linksNext) {
+        @DefaultValue("true") boolean linksNext,
+        @DefaultValue("1") int jobRunningPolls,
+        @DefaultValue("5") long linkSeconds,
+        @DefaultValue("30") long jobCallIntervalSeconds) {
 
     private static final String PREFIX = "hub.embedded.sandbox.cxone.published.";
 
     public CxonePublishedSandboxProperties {
         SettingChecks.positive(PREFIX + "token-ttl-seconds", tokenTtlSeconds);
+        SettingChecks.notNegative(PREFIX + "job-running-polls", jobRunningPolls);
+        SettingChecks.positive(PREFIX + "link-seconds", linkSeconds);
+        SettingChecks.notNegative(PREFIX + "job-call-interval-seconds", jobCallIntervalSeconds);
         if (accessKeyId == null || accessKeyId.isBlank() || accessKeySecret == null || accessKeySecret.isBlank()) {
             throw new IllegalArgumentException(PREFIX + "access-key-id and access-key-secret must not be blank");
         }
@@ -44,6 +54,7 @@ public record CxonePublishedSandboxProperties(
     public String toString() {
         return "CxonePublishedSandboxProperties[tenantId=" + tenantId + ", area=" + area + ", accessKeyId="
                 + accessKeyId + ", accessKeySecret=***, tokenTtlSeconds=" + tokenTtlSeconds + ", linksNext="
-                + linksNext + "]";
+                + linksNext + ", jobRunningPolls=" + jobRunningPolls + ", linkSeconds=" + linkSeconds
+                + ", jobCallIntervalSeconds=" + jobCallIntervalSeconds + "]";
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class CxoneContactMapperTest {
 
     private static final LocalDate JAN = LocalDate.of(2026, 1, 1);
+    private static final String PAGE_1 = "completed contacts page 1";
     private static final CxoneUsageRates RATES = new CxoneUsageRates(List.of(
             new CxoneUsageRate(2, "VOICE_CALL", "INBOUND", "USD", new BigDecimal("0.0950"),
                     new EffectivePeriod(JAN, LocalDate.of(2026, 10, 31))),
@@ -59,7 +60,7 @@ class CxoneContactMapperTest {
     void anInboundContactGivesItsIvrTimeAndItsCallRatedPerMinute() {
         // 125 s IVR, 3 s in queue, 247 s with the agent (total 375)
         CxoneContactPage page = mapper.parse(page("https://next",
-                contact(7001, "2026-10-15T14:00:00Z", false, 125, 3, 375, "2001")), "acme", "x1", 1);
+                contact(7001, "2026-10-15T14:00:00Z", false, 125, 3, 375, "2001")), "acme", "x1", PAGE_1);
 
         assertThat(page.rejected()).isEmpty();
         assertThat(page.contacts()).isEqualTo(1);
@@ -97,7 +98,7 @@ class CxoneContactMapperTest {
     void anOutboundContactIsOneCallFromTheTenantsNumber() {
         // an outbound contact has no IVR part, whatever preQueueSeconds says
         CxoneContactPage page = mapper.parse(page(null,
-                contact(7002, "2026-10-20T16:30:00Z", true, 20, 0, 601, "2001")), "acme", "x1", 1);
+                contact(7002, "2026-10-20T16:30:00Z", true, 20, 0, 601, "2001")), "acme", "x1", PAGE_1);
 
         assertThat(page.next()).isNull();
         assertThat(page.lines()).singleElement().satisfies(call -> {
@@ -118,7 +119,7 @@ class CxoneContactMapperTest {
         CxoneContactPage page = mapper.parse(page(null,
                 contact(7003, "2026-11-01T03:30:00Z", false, 0, 0, 60, "2001"),
                 contact(7004, "2026-11-01T04:00:00Z", false, 0, 0, 60, "2001"),
-                contact(7005, "2026-11-01T03:59:00Z", false, 60, 0, 180, "2001")), "acme", "x1", 1);
+                contact(7005, "2026-11-01T03:59:00Z", false, 60, 0, 180, "2001")), "acme", "x1", PAGE_1);
 
         assertThat(page.lines()).extracting(CxoneUsageLine::lineId, l -> l.costAmount().toPlainString())
                 .containsExactly(
@@ -141,7 +142,7 @@ class CxoneContactMapperTest {
         String good = contact(7010, "2026-10-15T14:00:00Z", false, 0, 0, 60, "2001");
 
         CxoneContactPage page = mapper.parse(page(null, noAgent, chat, unmappedTeam, shortTotal, good), "acme",
-                "x1", 3);
+                "x1", "completed contacts page 3");
 
         assertThat(page.contacts()).isEqualTo(5);
         assertThat(page.lines()).extracting(CxoneUsageLine::lineId).containsExactly("contact-7010-call");
@@ -159,7 +160,8 @@ class CxoneContactMapperTest {
 
     @Test
     void aPageWithoutTheContactsArrayFailsWhole() {
-        assertThatThrownBy(() -> mapper.parse("{\"totalRecords\": 0}", "acme", "x1", 2))
+        assertThatThrownBy(() -> mapper.parse("{\"totalRecords\": 0}", "acme", "x1",
+                "completed contacts page 2"))
                 .hasMessage("completed contacts page 2 has no completedContacts array");
     }
 }

@@ -53,7 +53,8 @@ class CxonePublishedEquivalenceTest {
                 JSON.writeValueAsString(Map.of("data", month.lines())), "acme", "rep-1", 1).lines(),
                 CxoneUsageLine::lineId);
         CxoneContactPage page = new CxoneContactMapper(JSON, month.zone(), shippedRates()).parse(
-                JSON.writeValueAsString(Map.of("completedContacts", published.all())), "acme", "ext-1", 1);
+                JSON.writeValueAsString(Map.of("completedContacts", published.all())), "acme", "ext-1",
+                "completed contacts page 1");
         Map<String, CxoneUsageLine> mapped = byId(page.lines(), CxoneUsageLine::lineId);
 
         assertThat(page.rejected()).isEmpty();

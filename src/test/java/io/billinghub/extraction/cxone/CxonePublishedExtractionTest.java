@@ -63,12 +63,27 @@ class CxonePublishedExtractionTest extends HubIntegrationTest {
 
     @DynamicPropertySource
     static void publishedTenant(DynamicPropertyRegistry registry) {
-        registry.add("HUB_CXONE_ISSUER", () -> "http://localhost:" + PORT + "/sandbox/cxone-published");
         // no SFTP server of its own, and carrier inboxes under another folder than the shared context's
         registry.add("hub.embedded.sftp.enabled", () -> false);
         registry.add("hub.sftp.directory-prefix", () -> "published-it/");
-        // the placeholder of the demo tenant (an indexed list property would replace the whole tenant list)
+        // two PUBLISHED tenants of the sandbox: acme-contact (completed contacts; its connector through the demo
+        // tenant's placeholder) and acme-jobs (Data Extraction). An indexed list property replaces the whole list.
         registry.add("HUB_CXONE_CONNECTOR", () -> "PUBLISHED");
+        tenant(registry, 0, "acme-contact", "${HUB_CXONE_CONNECTOR:DOCUMENT}", "CONTACTS");
+        tenant(registry, 1, "acme-jobs", "PUBLISHED", "DATA_EXTRACTION");
+    }
+
+    private static void tenant(DynamicPropertyRegistry registry, int index, String id, String connector,
+                               String source) {
+        String prefix = "hub.cxone.tenants[" + index + "].";
+        Map.of("id", id, "connector", connector, "published-source", source,
+                "issuer", "http://localhost:" + PORT + "/sandbox/cxone-published",
+                "cxone-tenant-id", "11ee8b5a-0000-4000-8000-0000acme0001", "access-key-id", "cxone-sandbox-access-key",
+                "access-key-secret", "cxone-sandbox-access-secret", "client-id", "cxone-sandbox-client",
+                "client-secret", "cxone-sandbox-secret", "reporting-time-zone", "America/New_York")
+                .forEach((name, value) -> registry.add(prefix + name, () -> value));
+        registry.add(prefix + "currency", () -> "USD");
+        registry.add(prefix + "requests-per-second", () -> 10);
     }
 
     @Autowired
@@ -115,8 +130,8 @@ class CxonePublishedExtractionTest extends HubIntegrationTest {
         assertThat(discovery.apiEndpoint(tenant)).isEqualTo("http://localhost:" + PORT + "/sandbox/cxone-published");
 
         CxoneProperties.Tenant unknown = new CxoneProperties.Tenant("elsewhere", Connector.PUBLISHED, null, null,
-                "c", "s", null, tenant.issuer(), "no-such-tenant", "k", "ks", null, 1, tenant.reportingTimeZone(),
-                "USD");
+                "c", "s", null, tenant.issuer(), "no-such-tenant", "k", "ks", null, null, null, null, null, 1,
+                tenant.reportingTimeZone(), "USD");
         assertThatThrownBy(() -> discovery.apiEndpoint(unknown))
                 .isInstanceOf(CxoneApiDiscovery.CxoneDiscoveryException.class)
                 .hasMessage("CXone API discovery of tenant elsewhere at " + tenant.issuer()
@@ -157,7 +172,81 @@ class CxonePublishedExtractionTest extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from cxone_usage_line", Integer.class)).isZero();
     }
 
+    // Data Extraction (tenant acme-jobs): the sandbox admits one jobs call per 30 s of its clock and answers a job
+    // RUNNING once; the hub paces its calls 30 s apart with the simulated Sleeper, so none is refused.
+
+    @Test
+    void aJobRunsThenSucceedsAndItsFileGivesTheSameLines() {
+        producer.requestBody("direct:cxone-extract", new CxoneExtraction("acme-jobs", OCTOBER));
+
+        // create, RUNNING, SUCCEEDED (then the download, which is not a jobs API call)
+        assertThat(jobDetails()).isEqualTo(Map.of("jobsCreated", 1, "jobStatusRequests", 2,
+                "downloadLinkRefetches", 0));
+        assertThat(published.jobs().refusedCalls()).isZero();
+        assertThat(clock.instant()).isAfterOrEqualTo(NOW.plusSeconds(60));
+        assertOctoberStaged(1);
+    }
+
+    @Test
+    void anExpiredDownloadLinkIsAskedForAgain() {
+        published.jobs().expireLinks(1);
+
+        producer.requestBody("direct:cxone-extract", new CxoneExtraction("acme-jobs", OCTOBER));
+
+        // create, RUNNING, SUCCEEDED with a dead link, SUCCEEDED again with a fresh one
+        assertThat(jobDetails()).isEqualTo(Map.of("jobsCreated", 1, "jobStatusRequests", 3,
+                "downloadLinkRefetches", 1));
+        assertThat(published.jobs().refusedCalls()).isZero();
+        assertOctoberStaged(1);
+    }
+
+    @Test
+    void anExpiredJobIsReplacedByANewOne() {
+        published.jobs().outcomes(List.of("EXPIRED"));
+
+        producer.requestBody("direct:cxone-extract", new CxoneExtraction("acme-jobs", OCTOBER));
+
+        // job 1: create, RUNNING, EXPIRED; job 2: create, RUNNING, SUCCEEDED
+        assertThat(jobDetails()).isEqualTo(Map.of("jobsCreated", 2, "jobStatusRequests", 4,
+                "downloadLinkRefetches", 0));
+        assertOctoberStaged(1);
+    }
+
+    @Test
+    void aFailedOrCancelledJobEndsTheExtractionAsACase() {
+        Map<String, String> reasons = Map.of(
+                "FAILED", "CXone Data Extraction job dex-0001 for 2026-10 ended FAILED: The extraction failed"
+                        + " (sandbox)",
+                "CANCELLED", "CXone Data Extraction job dex-0002 for 2026-10 ended CANCELLED: no error message");
+        for (String outcome : List.of("FAILED", "CANCELLED")) {
+            published.jobs().outcomes(List.of(outcome));
+
+            producer.requestBody("direct:cxone-extract", new CxoneExtraction("acme-jobs", OCTOBER));
+
+            // one open case for the tenant's month (the queue deduplicates it), its reason the latest failure's
+            assertThat(jdbc.queryForList("select type, reason from exception_item"))
+                    .extracting(c -> c.get("type"), c -> c.get("reason"))
+                    .containsExactly(tuple("CXONE_REPORT_FAILED", "IllegalStateException: " + reasons.get(outcome)));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from cxone_extraction", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from cxone_usage_line", Integer.class)).isZero();
+    }
+
+    private Map<String, Object> jobDetails() {
+        Map<String, Object> details = jdbc.queryForMap("""
+                select (details->>'jobsCreated')::int as "jobsCreated",
+                    (details->>'jobStatusRequests')::int as "jobStatusRequests",
+                    (details->>'downloadLinkRefetches')::int as "downloadLinkRefetches"
+                from run_phase where phase = 'extract cxone:acme-jobs 2026-10'""");
+        return Map.copyOf(details);
+    }
+
     private void assertOctoberStaged() {
+        assertOctoberStaged(3);
+    }
+
+    /** The fixture's October rated as the class comment says, staged from this many pages or files. */
+    private void assertOctoberStaged(int pages) {
         List<Map<String, Object>> lines = jdbc.queryForList("""
                 select line_id, feature_type, direction, duration_seconds, cost_amount::text as cost, currency,
                     cost_center_id, user_id, tax_amount::text as tax
@@ -177,7 +266,7 @@ class CxonePublishedExtractionTest extends HubIntegrationTest {
             assertThat(l.get("tax")).isEqualTo("0.000000");
         });
         assertThat(jdbc.queryForMap("select pages, lines from cxone_extraction where period = '2026-10'"))
-                .isEqualTo(Map.of("pages", 3, "lines", 7));
+                .isEqualTo(Map.of("pages", pages, "lines", 7));
         assertThat(jdbc.queryForObject("select count(*) from exception_item", Integer.class)).isZero();
     }
 

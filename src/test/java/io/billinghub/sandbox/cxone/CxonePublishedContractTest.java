@@ -57,7 +57,7 @@ class CxonePublishedContractTest {
     private static final CxoneMonth MONTH = CxoneMonthGenerator.generate(CxoneMonthGenerator.DEFAULT_SEED,
             YearMonth.of(2026, 10), ZoneId.of("America/New_York"), 50, WorkingDays.standard());
     static final CxonePublishedSandboxProperties PROPERTIES = new CxonePublishedSandboxProperties("tenant-1", "na1",
-            "niceincontact.com", "key-id", "key-secret", 3600, true);
+            "niceincontact.com", "key-id", "key-secret", 3600, true, 1, 5, 30);
     private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(
             "client:secret".getBytes(StandardCharsets.UTF_8));
     /** The October window of America/New_York, endDate its last second. */
