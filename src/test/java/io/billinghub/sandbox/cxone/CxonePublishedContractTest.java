@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -39,7 +40,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 /**
  * The published-API sandbox against src/test/resources/contracts/cxone-published.openapi.json, checked by
  * Atlassian's swagger-request-validator. That file is TRANSCRIBED (its description names the sources): no
- * machine-readable NICE specification was found. 200 and 204 answers are validated (request and body); other
+ * machine-readable NICE specification was found. 200, 202 and 204 answers are validated (request and body); other
  * statuses must be documented for their operation. The negative checks at the end prove the validator refuses
  * wrong types and a missing contacts array, so the checks cannot pass vacuously. No Spring context: the controller
  * runs on plain objects under MockMvc standalone.
@@ -137,6 +138,42 @@ class CxonePublishedContractTest {
         assertThat(answer.getHeader("Retry-After")).isNull();
     }
 
+    @Test
+    void aDataExtractionJobRunsThenSucceedsWithAShortLivedLinkAndCallsArePaced() throws Exception {
+        String bearer = bearer();
+        MockHttpServletResponse created = exchange(post(BASE + "/data-extraction/v1/jobs")
+                .header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"entityName": "completed-contacts", "version": "1", "startDate": "2026-10-01T04:00:00Z",
+                         "endDate": "2026-11-01T03:59:59Z"}"""));
+        assertThat(created.getStatus()).isEqualTo(202);
+        String id = read(created.getContentAsString()).asText();
+        assertThat(id).isEqualTo("dex-0001");
+        String job = BASE + "/data-extraction/v1/jobs/" + id;
+        // a second call within 30 s of the sandbox clock is refused
+        assertThat(exchange(get(job).header("Authorization", bearer)).getStatus()).isEqualTo(429);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(read(exchange(get(job).header("Authorization", bearer)).getContentAsString())
+                .path("jobStatus").path("status").asText()).isEqualTo("RUNNING");
+        clock.advance(Duration.ofSeconds(30));
+        JsonNode done = read(exchange(get(job).header("Authorization", bearer)).getContentAsString()).path("jobStatus");
+        assertThat(done.path("status").asText()).isEqualTo("SUCCEEDED");
+        String file = done.path("result").path("url").asText().substring("http://localhost:80".length());
+        JsonNode contacts = read(mvc.perform(get(file)).andReturn().getResponse().getContentAsString());
+        assertThat(contacts.path("completedContacts").size()).isEqualTo(sandbox.contacts().between(
+                Instant.parse("2026-10-01T04:00:00Z"), Instant.parse("2026-11-01T03:59:59Z")).size());
+        // the link lives 5 s of the sandbox clock
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(mvc.perform(get(file)).andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void theValidatorRefusesAnUndeclaredJobStatus() {
+        Response undeclared = SimpleResponse.Builder.status(200).withContentType(MediaType.APPLICATION_JSON_VALUE)
+                .withBody("{\"jobStatus\": {\"id\": \"dex-0001\", \"status\": \"DONE\"}}").build();
+        assertThat(keys(VALIDATOR.validateResponse("/data-extraction/v1/jobs/dex-0001", Request.Method.GET,
+                undeclared))).contains("validation.response.body.schema.enum");
+    }
+
     // Negative self-checks: the validator refuses what a broken sandbox could answer.
 
     @Test
@@ -178,12 +215,12 @@ class CxonePublishedContractTest {
         MockHttpServletRequest request = result.getRequest();
         MockHttpServletResponse response = result.getResponse();
         int status = response.getStatus();
-        if (status == 200 || status == 204) {
+        if (status == 200 || status == 202 || status == 204) {
             assertValid(VALIDATOR.validate(request(request), response(response, status)));
         } else {
             String path = request.getRequestURI().substring(BASE.length());
             String template = path.startsWith("/inContactAPI/") ? "/inContactAPI/services/{version}/contacts/completed"
-                    : path;
+                    : path.startsWith("/data-extraction/v1/jobs/") ? "/data-extraction/v1/jobs/{jobId}" : path;
             JsonNode responses = SPEC.path("paths").path(template).path(request.getMethod().toLowerCase())
                     .path("responses");
             assertThat(responses.has(Integer.toString(status)))
