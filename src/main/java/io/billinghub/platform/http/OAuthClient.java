@@ -48,7 +48,7 @@ public record OAuthClient(String cacheKey, String tokenUrl, String clientId, Str
 
     @Override
     public String toString() {
-        return "OAuthClient[" + cacheKey + " at " + tokenUrl + ", clientId=***, clientSecret=***, refreshToken=***, username=***,"
-                + " password=***]";
+        return "OAuthClient[" + cacheKey + " at " + tokenUrl + ", clientId=***, clientSecret=***, refreshToken=***,"
+                + " username=***, password=***]";
     }
 }
