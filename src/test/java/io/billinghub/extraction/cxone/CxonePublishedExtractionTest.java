@@ -232,6 +232,32 @@ class CxonePublishedExtractionTest extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from cxone_usage_line", Integer.class)).isZero();
     }
 
+    /**
+     * The whole cxone-gl month, unchanged downstream of staging: both tenants (completed contacts and Data
+     * Extraction) give the same GL aggregates. PRE_TAX, fixture cost centres and FX (CAD 0.7310 until 2026-10-15):
+     * 6010-4500 cc_marketing c1 1.1000 + c2 0.5500 = 1.6500; 6020-1200 cc_support_tier2 until 15 October c4 1.9000
+     * + c8 1.3000 CAD x 0.7310 = 0.9503, 2.8503; 6020-1300 from 16 October c5 2.8500 + c6 0.3800 = 3.2300;
+     * cc_legacy_ops has no GL mapping: c7 0.2850 parked in 9999-0000 Unallocated.
+     */
+    @Test
+    void transformationAndGlTakeThePublishedLinesUnchanged() {
+        producer.requestBody("direct:cxone-period", "2026-10");
+
+        for (String tenant : List.of("acme-contact", "acme-jobs")) {
+            assertThat(jdbc.queryForList("""
+                    select gl_account, department, gl_amount::text as amount, record_count
+                    from cxone_gl_aggregate where tenant_id = ? and period = '2026-10' order by gl_account""", tenant))
+                    .as(tenant)
+                    .extracting(a -> a.get("gl_account"), a -> a.get("department"), a -> a.get("amount"),
+                            a -> a.get("record_count"))
+                    .containsExactly(
+                            tuple("6010-4500", "Digital Marketing", "1.650000", 2),
+                            tuple("6020-1200", "Technical Support", "2.850300", 2),
+                            tuple("6020-1300", "Technical Support", "3.230000", 2),
+                            tuple("9999-0000", "Unallocated", "0.285000", 1));
+        }
+    }
+
     private Map<String, Object> jobDetails() {
         Map<String, Object> details = jdbc.queryForMap("""
                 select (details->>'jobsCreated')::int as "jobsCreated",
