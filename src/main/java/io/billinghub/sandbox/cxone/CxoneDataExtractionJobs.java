@@ -16,7 +16,10 @@ import java.util.Optional;
  * NICE's Data Extraction jobs in the sandbox: a job is RUNNING for {@code runningPolls} status requests, then ends
  * SUCCEEDED (unless a test queued another outcome: FAILED, CANCELLED, EXPIRED). Every status request of a SUCCEEDED
  * job issues a fresh download link valid {@code linkValidity} of the sandbox clock. The API admits one call per
- * {@code callInterval} (0 = any): a faster call is refused, as NICE's about one call per 30 s per tenant.
+ * {@code callInterval} (0 = any): a faster call is refused, as NICE's about one call per 30 s per tenant. The job
+ * states, the short-lived links and the pacing follow NICE's documentation; the entity ({@value #ENTITY}) and its file
+ * (completed contacts in the Reporting API's JSON shape) are the sandbox's own: NICE's published entities
+ * (recording interaction metadata, QM workflow, WFM payroll) deliver CSV files of other columns.
  */
 public final class CxoneDataExtractionJobs {
 
