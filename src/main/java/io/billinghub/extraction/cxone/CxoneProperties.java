@@ -86,8 +86,9 @@ public record CxoneProperties(
      * @param jobInterval     PUBLISHED, DATA_EXTRACTION: at least this long between two calls of the Data Extraction
      *                        API of the tenant (NICE allows about one per 30 s; the default)
      * @param jobEntity       PUBLISHED, DATA_EXTRACTION: the entityName of the job (default completed-contacts, an
-     *                        entity of the sandbox only: NICE publishes entities such as recording-interaction-metadata,
-     *                        whose CSV file the hub does not map yet; the job file is read as completed contacts)
+     *                        entity of the sandbox only: NICE publishes entities such as
+     *                        recording-interaction-metadata, whose CSV file the hub does not map yet; the job file
+     *                        is read as completed contacts)
      * @param jobEntityVersion PUBLISHED, DATA_EXTRACTION: the entity's version (default 1)
      */
     public record Tenant(String id, Connector connector, String baseUrl, String tokenUrl, String clientId,
