@@ -143,11 +143,14 @@ public class LedgerPipelineSteps {
         }
     }
 
-    /** The invoices to ask the billing API for (none when invoices arrive as files). */
+    /**
+     * The invoices to ask the billing API for (none when invoices arrive as files). NICE publishes no invoice API:
+     * a PUBLISHED tenant's invoice comes only as the CSV finance drops.
+     */
     public List<CxoneExtraction> invoiceRequests(Exchange exchange) {
         YearMonth period = period(exchange);
-        return invoiceFromApi ? properties.tenants().stream().map(t -> new CxoneExtraction(t.id(), period)).toList()
-                : List.of();
+        return invoiceFromApi ? properties.tenants().stream().filter(t -> !t.published())
+                .map(t -> new CxoneExtraction(t.id(), period)).toList() : List.of();
     }
 
     public void prepareInvoiceFetch(Exchange exchange) throws InvalidPayloadException {

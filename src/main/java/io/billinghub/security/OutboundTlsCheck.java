@@ -31,8 +31,13 @@ public class OutboundTlsCheck {
             urls.put("hub.telephony.tenants[" + i + "].token-url", telephony.tenants().get(i).tokenUrl());
         }
         for (int i = 0; i < cxone.tenants().size(); i++) {
-            urls.put("hub.cxone.tenants[" + i + "].base-url", cxone.tenants().get(i).baseUrl());
-            urls.put("hub.cxone.tenants[" + i + "].token-url", cxone.tenants().get(i).tokenUrl());
+            // a PUBLISHED tenant is reached through its issuer (token, API discovery) and the discovered host
+            if (cxone.tenants().get(i).published()) {
+                urls.put("hub.cxone.tenants[" + i + "].issuer", cxone.tenants().get(i).issuer());
+            } else {
+                urls.put("hub.cxone.tenants[" + i + "].base-url", cxone.tenants().get(i).baseUrl());
+                urls.put("hub.cxone.tenants[" + i + "].token-url", cxone.tenants().get(i).tokenUrl());
+            }
         }
         for (int i = 0; i < webex.partners().size(); i++) {
             urls.put("hub.webex.partners[" + i + "].base-url", webex.partners().get(i).baseUrl());

@@ -19,7 +19,7 @@ final class CsvSpecs {
     static final List<String> MAPPING_FILES = List.of("carriers.csv", "rate-cards.csv", "gl-mappings.csv",
             "gl-accounts.csv", "cxone-cost-centres.csv", "cxone-phone-prefixes.csv", "fx-rates.csv",
             "cxone-licence-prices.csv", "business-calendar.csv", "hris-cost-centres.csv", "cost-multipliers.json",
-            "webex-sku-prices.csv");
+            "webex-sku-prices.csv", "cxone-usage-rates.csv", "cxone-team-cost-centres.csv");
 
     private CsvSpecs() {
     }

@@ -22,9 +22,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * OAuth access tokens (client credentials or refresh token grant) per vendor tenant, cached until shortly before
- * they expire and dropped on a 401, so a long extraction renews its token instead of failing half way. Credentials
- * are resolved (vault placeholders included) at each token request and travel only in it.
+ * OAuth access tokens (client credentials, refresh token or password grant) per vendor tenant, cached until shortly
+ * before they expire and dropped on a 401, so a long extraction renews its token instead of failing half way.
+ * Credentials are resolved (vault placeholders included) at each token request and travel only in it.
  */
 @Component
 public class OAuthTokens {
@@ -74,6 +74,11 @@ public class OAuthTokens {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    private static String basic(String clientId, String clientSecret) {
+        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     private Token request(OAuthClient client) {
         String clientId = secrets.resolve(client.clientId());
         String clientSecret = secrets.resolve(client.clientSecret());
@@ -81,10 +86,15 @@ public class OAuthTokens {
                 .timeout(timeout)
                 .header("Accept", "application/json");
         if (client.style() == OAuthClient.Style.BASIC_FORM) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
+            builder.header("Authorization", basic(clientId, clientSecret))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"));
+        } else if (client.style() == OAuthClient.Style.PASSWORD_BASIC) {
+            builder.header("Authorization", basic(clientId, clientSecret))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username="
+                            + form(secrets.resolve(client.username())) + "&password="
+                            + form(secrets.resolve(client.password()))));
         } else if (client.style() == OAuthClient.Style.REFRESH_TOKEN_FORM) {
             builder.header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=" + form(clientId)
