@@ -83,7 +83,8 @@ public class TelephonyReferenceStore {
                     increment_next, effective_date, expiry_date
                 from ref_rate_card where version_id = ? order by line_no""", (rs, i) -> new RateCardEntry(
                 rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
-                new BillingIncrement(rs.getInt(6), rs.getInt(7)), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class)),
+                new BillingIncrement(rs.getInt(6), rs.getInt(7)), rs.getObject(8, LocalDate.class),
+                rs.getObject(9, LocalDate.class)),
                 versionId);
         List<GlMappingEntry> gl = jdbc.query("""
                 select line_no, carrier_name, destination_region, gl_account, cost_centre, effective_date, expiry_date

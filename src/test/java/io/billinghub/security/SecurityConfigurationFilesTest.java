@@ -65,7 +65,9 @@ class SecurityConfigurationFilesTest {
                 docker.bind("hub.cxone", CxoneProperties.class).get(),
                 docker.bind("hub.webex", WebexProperties.class).get(),
                 docker.bind("hub.erp.url", String.class).get());
-        assertThat(urls).containsEntry("hub.erp.url", "https://erp.example.com/api/charges").hasSize(7);
+        // the CXone tenant on NICE's published API is reached through its issuer alone (token and API discovery)
+        assertThat(urls).containsEntry("hub.erp.url", "https://erp.example.com/api/charges")
+                .containsEntry("hub.cxone.tenants[0].issuer", "https://cxone.niceincontact.com").hasSize(6);
         assertThat(OutboundTlsPolicy.violations(urls)).isEmpty();
     }
 

@@ -12,7 +12,6 @@ import io.billinghub.extraction.UsageStaging;
 import io.billinghub.platform.Checksums;
 import io.billinghub.platform.HubExchange;
 import io.billinghub.platform.Sleeper;
-import io.billinghub.platform.SqlTime;
 import io.billinghub.platform.http.VendorApiSteps;
 import io.billinghub.runs.RunRegistry;
 import io.billinghub.runs.RunSteps;
@@ -29,8 +28,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +49,6 @@ public class CxoneExtractionSteps {
     private final RunRegistry runs;
     private final RunSteps runSteps;
     private final WorkClaims claims;
-    private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -60,8 +56,7 @@ public class CxoneExtractionSteps {
 
     public CxoneExtractionSteps(CxoneProperties properties, CxoneReports reports, CxoneReportAdapter adapter,
                                 CxoneStaging staging, ExceptionQueue exceptions, RunRegistry runs, RunSteps runSteps,
-                                WorkClaims claims,
-                                NamedParameterJdbcTemplate jdbc, ObjectMapper json, Sleeper sleeper, Clock clock) {
+                                WorkClaims claims, ObjectMapper json, Sleeper sleeper, Clock clock) {
         this.properties = properties;
         this.reports = reports;
         this.adapter = adapter;
@@ -70,7 +65,6 @@ public class CxoneExtractionSteps {
         this.runs = runs;
         this.runSteps = runSteps;
         this.claims = claims;
-        this.jdbc = jdbc;
         this.json = json;
         this.sleeper = sleeper;
         this.clock = clock;
@@ -211,16 +205,8 @@ public class CxoneExtractionSteps {
         ReportWindow window = state.window();
         String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
         String checksum = staging.checksum(window.tenantId(), state.reportId());
-        jdbc.update("""
-                insert into cxone_extraction (tenant_id, period, window_start, window_end, report_id, pages, lines,
-                    checksum, extracted_at, run_id)
-                values (:tenant, :period, :from, :to, :report, :pages, :lines, :checksum, :at, :run)""",
-                new MapSqlParameterSource("tenant", window.tenantId()).addValue("period", window.period().toString())
-                        .addValue("from", SqlTime.utc(window.start()))
-                        .addValue("to", SqlTime.utc(window.end()))
-                        .addValue("report", state.reportId()).addValue("pages", state.pages())
-                        .addValue("lines", state.tally().recordsIn()).addValue("checksum", checksum)
-                        .addValue("at", SqlTime.utc(clock.instant())).addValue("run", runId));
+        reports.extracted(window, state.reportId(), state.pages(), state.tally().recordsIn(), checksum,
+                clock.instant(), runId);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("report", state.reportId());
         details.put("statusRequests", state.statusRequests());

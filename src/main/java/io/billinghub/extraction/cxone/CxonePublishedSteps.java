@@ -12,7 +12,6 @@ import io.billinghub.extraction.UsageStaging;
 import io.billinghub.platform.Checksums;
 import io.billinghub.platform.HubExchange;
 import io.billinghub.platform.Reasons;
-import io.billinghub.platform.SqlTime;
 import io.billinghub.platform.http.TransientHttpException;
 import io.billinghub.platform.http.VendorApiSteps;
 import io.billinghub.referencedata.cxone.ActiveCxoneUsageRates;
@@ -36,8 +35,6 @@ import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +58,7 @@ public class CxonePublishedSteps {
     private final RunRegistry runs;
     private final RunSteps runSteps;
     private final WorkClaims claims;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final CxoneReports reports;
     private final ObjectMapper json;
     private final Clock clock;
     private final CxoneJobPacing pacing;
@@ -70,7 +67,7 @@ public class CxonePublishedSteps {
 
     public CxonePublishedSteps(CxoneProperties properties, CxoneApiDiscovery discovery, ActiveCxoneUsageRates rates,
                                CxoneStaging staging, ExceptionQueue exceptions, RunRegistry runs, RunSteps runSteps,
-                               WorkClaims claims, NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock,
+                               WorkClaims claims, CxoneReports reports, ObjectMapper json, Clock clock,
                                CxoneJobPacing pacing,
                                @Value("${hub.http.connect-timeout-ms}") long connectTimeoutMs,
                                @Value("${hub.http.response-timeout-ms}") long responseTimeoutMs) {
@@ -85,7 +82,7 @@ public class CxonePublishedSteps {
         this.runs = runs;
         this.runSteps = runSteps;
         this.claims = claims;
-        this.jdbc = jdbc;
+        this.reports = reports;
         this.json = json;
         this.clock = clock;
     }
@@ -287,16 +284,8 @@ public class CxonePublishedSteps {
         ReportWindow window = state.window();
         String runId = exchange.getProperty(HubExchange.RUN_ID, String.class);
         String checksum = staging.checksum(window.tenantId(), state.extractionId());
-        jdbc.update("""
-                insert into cxone_extraction (tenant_id, period, window_start, window_end, report_id, pages, lines,
-                    checksum, extracted_at, run_id)
-                values (:tenant, :period, :from, :to, :report, :pages, :lines, :checksum, :at, :run)""",
-                new MapSqlParameterSource("tenant", window.tenantId()).addValue("period", window.period().toString())
-                        .addValue("from", SqlTime.utc(window.start()))
-                        .addValue("to", SqlTime.utc(window.end()))
-                        .addValue("report", state.extractionId()).addValue("pages", state.pages())
-                        .addValue("lines", state.tally().recordsIn()).addValue("checksum", checksum)
-                        .addValue("at", SqlTime.utc(clock.instant())).addValue("run", runId));
+        reports.extracted(window, state.extractionId(), state.pages(), state.tally().recordsIn(), checksum,
+                clock.instant(), runId);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("connector", "PUBLISHED");
         details.put("extraction", state.extractionId());

@@ -62,4 +62,19 @@ public class CxoneReports {
                 new MapSqlParameterSource("id", reportId).addValue("status", status)
                         .addValue("at", SqlTime.utc(at)));
     }
+
+    /** Records a finished extraction of the window (a report, or the published connector's own extraction id). */
+    public void extracted(ReportWindow window, String extractionId, int pages, long lines, String checksum,
+                          Instant at, String runId) {
+        jdbc.update("""
+                insert into cxone_extraction (tenant_id, period, window_start, window_end, report_id, pages, lines,
+                    checksum, extracted_at, run_id)
+                values (:tenant, :period, :from, :to, :report, :pages, :lines, :checksum, :at, :run)""",
+                new MapSqlParameterSource("tenant", window.tenantId()).addValue("period", window.period().toString())
+                        .addValue("from", SqlTime.utc(window.start()))
+                        .addValue("to", SqlTime.utc(window.end()))
+                        .addValue("report", extractionId).addValue("pages", pages)
+                        .addValue("lines", lines).addValue("checksum", checksum)
+                        .addValue("at", SqlTime.utc(at)).addValue("run", runId));
+    }
 }
