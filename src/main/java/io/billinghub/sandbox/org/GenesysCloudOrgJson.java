@@ -69,6 +69,8 @@ final class GenesysCloudOrgJson {
     record UsageReport(String startDate, String endDate, String status, List<Usage> usages) {
     }
 
+    /** Genesys leaves out what a metric has not (a count metric has no sum), as it does every absent value. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Stats(Long count, Long sum) {
     }
 

@@ -3,6 +3,7 @@ package io.billinghub.sandbox.org;
 import static io.billinghub.sandbox.org.OrgSandboxTestSupport.SNAPSHOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -118,6 +119,34 @@ class GenesysCloudOrgSandboxContractTest {
                 .getContentAsString());
         assertThat(licences.path("total").asLong()).isEqualTo(licensed);
         exchange(BASE_PATH + "/api/v2/license/users?pageSize=50&pageNumber=3");
+    }
+
+    /**
+     * The queue aggregates query as the published connector sends it (GenesysQueueAggregates.query: October, by
+     * queueId, voice, four metrics) and the sandbox's answer, both validated; the answer has one result per queue.
+     */
+    @Test
+    void theQueueAggregatesQueryAndItsAnswerAreAsPublished() throws Exception {
+        String query = "{\"interval\":\"2026-10-01T00:00:00Z/2026-11-01T00:00:00Z\",\"groupBy\":[\"queueId\"],"
+                + "\"filter\":{\"type\":\"and\",\"predicates\":[{\"type\":\"dimension\","
+                + "\"dimension\":\"mediaType\",\"operator\":\"matches\",\"value\":\"voice\"}]},"
+                + "\"metrics\":[\"nConnected\",\"tAcw\",\"tHeld\",\"tTalk\"]}";
+        String path = "/api/v2/analytics/conversations/aggregates/query";
+        MvcResult result = mvc.perform(post(URI.create(BASE_PATH + path)).header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON).content(query)).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        Request request = SimpleRequest.Builder.post(BASE_PATH + path)
+                .withContentType(MediaType.APPLICATION_JSON_VALUE).withBody(query).build();
+        assertThat(VALIDATOR.validate(request, response(result.getResponse())).getMessages())
+                .filteredOn(m -> m.getLevel() == ValidationReport.Level.ERROR
+                        || m.getLevel() == ValidationReport.Level.WARN)
+                .isEmpty();
+        // the sandbox's month has 10 queues (GenesysCloudOrgEquivalenceTest)
+        assertThat(read(result.getResponse().getContentAsString()).path("results")).hasSize(10);
+        // a filter type Genesys does not have is refused
+        Request wrong = SimpleRequest.Builder.post(BASE_PATH + path).withContentType(MediaType.APPLICATION_JSON_VALUE)
+                .withBody(query.replace("\"type\":\"and\"", "\"type\":\"xor\"")).build();
+        assertThat(keys(VALIDATOR.validateRequest(wrong))).contains("validation.request.body.schema.enum");
     }
 
     @Test
