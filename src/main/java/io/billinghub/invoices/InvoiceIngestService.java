@@ -3,6 +3,7 @@ package io.billinghub.invoices;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.exceptions.RejectedRecord;
+import io.billinghub.platform.PlannerStatistics;
 import io.billinghub.platform.SqlTime;
 import io.billinghub.rating.CarrierProfile;
 import io.billinghub.referencedata.ActiveTelephonyReference;
@@ -79,8 +80,12 @@ public class InvoiceIngestService {
         }
         InvoiceParser parser = formats.parserFor(start(file));
         try {
-            return tx.execute(status -> jdbc.getJdbcTemplate().execute((ConnectionCallback<Outcome>) connection ->
-                    store(carrier, fileName, file, parser, connection, runId, correlationId)));
+            Outcome outcome = tx.execute(status -> jdbc.getJdbcTemplate().execute(
+                    (ConnectionCallback<Outcome>) connection -> store(carrier, fileName, file, parser, connection,
+                            runId, correlationId)));
+            PlannerStatistics.refreshAfterLoad(jdbc.getJdbcTemplate(), outcome.accepted(),
+                    PlannerStatistics.Load.INVOICE_LINES);
+            return outcome;
         } catch (InvalidInvoiceFileException e) {
             recordRejectedFile(carrierId, fileName, checksum, parser.format(), runId);
             throw e;

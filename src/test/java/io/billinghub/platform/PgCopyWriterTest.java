@@ -1,6 +1,7 @@
 package io.billinghub.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 
-/** What goes in by COPY comes back as written: text with CSV's special characters, numbers, dates and instants. */
+/**
+ * What goes in by binary COPY comes back as written: text with any character, numbers at every scale, dates and
+ * instants; a value its column cannot take is refused before anything is sent.
+ */
 class PgCopyWriterTest {
 
     private static EmbeddedPostgres postgres;
@@ -46,6 +50,12 @@ class PgCopyWriterTest {
                 copy.row(3, "", new BigDecimal("-1E-6"), LocalDate.parse("+10000-01-01"),
                         Instant.parse("2026-03-29T01:00:00.123456Z"), -1L);
                 copy.row(4, null, null, null, Instant.parse("+10000-01-01T00:00:00Z"), null);
+                // numeric: zero, a negative scale, 18 digits (beyond the long split), every group boundary
+                copy.row(5, "zero", new BigDecimal("0.000000"), null, null, 0L);
+                copy.row(6, "thousand", new BigDecimal("1E+3"), null, null, null);
+                copy.row(7, "eighteen digits", new BigDecimal("-123456789012.345678"), null, null, null);
+                copy.row(8, "groups", new BigDecimal("10000.0001"), null, null, null);
+                copy.row(9, "rounded by the column", new BigDecimal("0.12345650"), null, null, null);
                 copy.end();
             }
             List<String> rows = new ArrayList<>();
@@ -61,7 +71,30 @@ class PgCopyWriterTest {
                             + "|12345678901",
                     "2|\\.|null|null|1999-12-31T23:59:59.000000|null",
                     "3||-0.000001|10000-01-01|2026-03-29T01:00:00.123456|-1",
-                    "4|null|null|null|10000-01-01T00:00:00.000000|null");
+                    "4|null|null|null|10000-01-01T00:00:00.000000|null",
+                    "5|zero|0.000000|null|null|0",
+                    "6|thousand|1000.000000|null|null|null",
+                    "7|eighteen digits|-123456789012.345678|null|null|null",
+                    "8|groups|10000.000100|null|null|null",
+                    // numeric(18, 6) rounds half away from zero, as it does text
+                    "9|rounded by the column|0.123457|null|null|null");
+        }
+    }
+
+    @Test
+    void refusesColumnsItCannotEncode() throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.execute("create table odd (flag boolean, n integer)");
+            var translator = new SQLErrorCodeSQLExceptionTranslator();
+            assertThatThrownBy(() -> new PgCopyWriter(connection, "odd", List.of("flag"), translator))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("boolean");
+            assertThatThrownBy(() -> new PgCopyWriter(connection, "odd", List.of("missing"), translator))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("odd has no column missing");
+            try (PgCopyWriter copy = new PgCopyWriter(connection, "odd", List.of("n"), translator)) {
+                assertThatThrownBy(() -> copy.row(1, 2)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("2 values for the 1 columns");
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.extraction.UsageLeg;
 import io.billinghub.extraction.UsageStaging;
 import io.billinghub.platform.Checksums;
+import io.billinghub.platform.PlannerStatistics;
 import io.billinghub.rating.RatedLeg;
 import io.billinghub.rating.RatingService;
 import io.billinghub.referencedata.ActiveTelephonyReference;
@@ -110,6 +111,7 @@ public class UsageFileIngest {
                         tally.unratedByReason, tally.days, tally.aggregation.daily(), snapshot.versionId());
             });
             ratedRows.commit();
+            PlannerStatistics.refreshAfterLoad(jdbc, outcome.inserted(), PlannerStatistics.Load.USAGE_LEGS);
             return outcome;
         }
     }

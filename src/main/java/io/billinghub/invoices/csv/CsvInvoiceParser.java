@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -239,8 +240,10 @@ public class CsvInvoiceParser implements InvoiceParser {
                 : text;
         try {
             if (isPlainLocal(iso)) {
-                return CarrierTime.toUtc(LocalDateTime.of(digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10),
-                        digits(iso, 11, 13), digits(iso, 14, 16), digits(iso, 17, 19)), carrierZone);
+                return CarrierTime.toUtc(plainLocal(iso), carrierZone);
+            }
+            if (iso.length() == 20 && iso.charAt(19) == 'Z' && isPlainLocal(iso.substring(0, 19))) {
+                return plainLocal(iso).toInstant(ZoneOffset.UTC);
             }
             TemporalAccessor parsed = DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
             return parsed instanceof OffsetDateTime withOffset
@@ -253,8 +256,8 @@ public class CsvInvoiceParser implements InvoiceParser {
     }
 
     /**
-     * The form nearly every line has, yyyy-MM-ddTHH:mm:ss, which is read without the formatter: a line's time costs
-     * a tenth. LocalDateTime.of refuses the same out-of-range values the strict formatter does.
+     * The forms nearly every line has, yyyy-MM-ddTHH:mm:ss with or without a Z, which are read without the formatter:
+     * a line's time costs a tenth. LocalDateTime.of refuses the same out-of-range values the strict formatter does.
      */
     private static boolean isPlainLocal(String iso) {
         if (iso.length() != 19) {
@@ -273,6 +276,11 @@ public class CsvInvoiceParser implements InvoiceParser {
             }
         }
         return true;
+    }
+
+    private static LocalDateTime plainLocal(String iso) {
+        return LocalDateTime.of(digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10), digits(iso, 11, 13),
+                digits(iso, 14, 16), digits(iso, 17, 19));
     }
 
     private static int digits(String text, int from, int to) {
