@@ -59,7 +59,7 @@ final class PgBinaryRow {
         putShort(fields);
     }
 
-    void putNull() {
+    private void putNull() {
         putInt(-1);
     }
 

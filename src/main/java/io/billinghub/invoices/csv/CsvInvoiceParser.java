@@ -239,10 +239,10 @@ public class CsvInvoiceParser implements InvoiceParser {
                 ? text.substring(0, 10) + 'T' + text.substring(11)
                 : text;
         try {
-            if (isPlainLocal(iso)) {
+            if (iso.length() == 19 && isPlainLocal(iso)) {
                 return CarrierTime.toUtc(plainLocal(iso), carrierZone);
             }
-            if (iso.length() == 20 && iso.charAt(19) == 'Z' && isPlainLocal(iso.substring(0, 19))) {
+            if (iso.length() == 20 && iso.charAt(19) == 'Z' && isPlainLocal(iso)) {
                 return plainLocal(iso).toInstant(ZoneOffset.UTC);
             }
             TemporalAccessor parsed = DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
@@ -258,11 +258,9 @@ public class CsvInvoiceParser implements InvoiceParser {
     /**
      * The forms nearly every line has, yyyy-MM-ddTHH:mm:ss with or without a Z, which are read without the formatter:
      * a line's time costs a tenth. LocalDateTime.of refuses the same out-of-range values the strict formatter does.
+     * Checks the first 19 characters (the caller checks the length).
      */
     private static boolean isPlainLocal(String iso) {
-        if (iso.length() != 19) {
-            return false;
-        }
         for (int i = 0; i < 19; i++) {
             char c = iso.charAt(i);
             boolean expected = switch (i) {

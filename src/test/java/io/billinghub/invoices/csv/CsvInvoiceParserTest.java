@@ -195,6 +195,25 @@ class CsvInvoiceParserTest {
         assertThat(line.startTime()).isEqualTo(Instant.parse("2026-10-01T14:00:00Z")); // EDT, seconds omitted
     }
 
+    @Test
+    void readsUtcTimesAsGivenAndRejectsImpossibleOnes() {
+        String csv = "record_type,invoice_number,leg_reference,destination_number,start_time,minutes,charge\n"
+                + "LINE,INV-1,L1,+15550000001,2026-10-01T23:59:59Z,1,0.10\n"
+                + "LINE,INV-1,L2,+15550000002,2026-02-29T10:00:00Z,1,0.10\n"
+                + "LINE,INV-1,L3,+15550000003,2026-10-01T24:00:00Z,1,0.10\n";
+
+        ParsedInvoiceFile file = ParsedInvoiceFile.read(parser, text(csv), NEW_YORK);
+
+        // Z: UTC as written, not New York time
+        assertThat(file.invoices().get(0).lines()).extracting(InvoiceLine::startTime)
+                .containsExactly(Instant.parse("2026-10-01T23:59:59Z"));
+        // 2026 is no leap year; hour 24 does not exist
+        assertThat(file.rejected()).extracting(RejectedRecord::position).containsExactly("line 3", "line 4");
+        assertThat(file.rejected()).extracting(RejectedRecord::reason).satisfiesExactly(
+                r -> assertThat(r).contains("start_time", "'2026-02-29T10:00:00Z'"),
+                r -> assertThat(r).contains("start_time", "'2026-10-01T24:00:00Z'"));
+    }
+
     static InputStream fixture(String name) {
         InputStream in = CsvInvoiceParserTest.class.getResourceAsStream("/invoices/csv/" + name);
         if (in == null) {
