@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Refreshes PostgreSQL's planner statistics of tables a bulk load has just grown. Autovacuum analyses them only up
  * to a minute later (and a table of a few rows, such as the invoices, hardly ever), while the reconciliation that
  * follows a file plans its joins at once: on the old statistics it picked plans that cost several times as much.
- * ANALYZE reads a fixed sample, so it costs the same for ten thousand rows as for ten million.
+ * ANALYZE reads a sample of at most 30,000 rows (the default statistics target) however large the table is.
  */
 public final class PlannerStatistics {
 
