@@ -218,18 +218,25 @@ public class ExceptionQueue {
     /**
      * Auto-resolves the open cases of these types whose key starts with {@code scope} but is not among
      * {@code stillPresent}: what a re-run of that scope no longer finds. One statement, the keys as one array
-     * (hashed against the open cases), whatever their number.
+     * (hashed against the open cases), whatever their number. The scope is a range of the open cases' key index
+     * (byte order: every key starting with it sorts from it to the same text with its last character one higher),
+     * so a day's pass reads that day's cases, not every open case.
      */
     public int autoResolveAbsent(Collection<ExceptionType> types, String scope, Set<String> stillPresent,
                                  String note) {
+        if (scope.isEmpty()) {
+            throw new IllegalArgumentException("a scope of cases to auto-resolve must not be empty");
+        }
+        String above = scope.substring(0, scope.length() - 1) + (char) (scope.charAt(scope.length() - 1) + 1);
         return jdbc.update("""
                 update exception_item e set status = 'RESOLVED', resolution = 'AUTO_RESOLVED',
                     resolution_note = :note, resolved_by = 'billing-hub', resolved_at = :now, updated_at = :now
-                where e.type in (:types) and e.dedupe_key like :scope and e.status <> 'RESOLVED'
+                where e.type in (:types) and e.dedupe_key ~>=~ :scope and e.dedupe_key ~<~ :above
+                  and e.status <> 'RESOLVED'
                   and not exists (select 1 from unnest(cast(:present as text[])) as present (dedupe_key)
                                   where present.dedupe_key = e.dedupe_key)""",
                 new MapSqlParameterSource("types", types.stream().map(Enum::name).toList())
-                        .addValue("scope", scope.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                        .addValue("scope", scope).addValue("above", above)
                         .addValue("present", stillPresent.toArray(String[]::new)).addValue("note", note)
                         .addValue("now", SqlTime.utc(clock.instant())));
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +17,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams one UTC day into a reconciliation pass: the current invoice lines that belong to the day (a line belongs
- * to the day of the leg it references, or to its own day when there is no such leg) or are dated on it, each with
- * its leg, then the day's rated carrier legs. Rows are fetched in chunks (inside a transaction, where PostgreSQL
- * keeps a cursor), so a day is never held in memory as rows.
+ * Streams one UTC day into a reconciliation pass, a carrier at a time: the current invoice lines that belong to the
+ * day (a line belongs to the day of the leg it references, or to its own day when there is no such leg) or are
+ * dated on it, each with its leg, then the day's rated carrier legs. Lines are fetched in chunks (inside a
+ * transaction, where PostgreSQL keeps a cursor); only one carrier's legs of the day are held.
  */
 @Component
 public class DayReader {
@@ -58,49 +59,77 @@ public class DayReader {
 
     /**
      * Feeds the day's lines (those dated on it and {@code fromOtherDays}), then its legs, to a pass covering the
-     * day: one carrier's lines and legs, or every carrier's when {@code carrierName} is null. Call inside a
-     * transaction.
+     * day: one carrier's lines and legs, or every carrier's, a carrier at a time, when {@code carrierName} is null (a
+     * carrier's findings depend on nothing of another's). Call inside a transaction.
      */
     public void read(LocalDate day, String carrierName, Collection<Long> fromOtherDays, Reconciler.Pass pass) {
-        MapSqlParameterSource p = new MapSqlParameterSource("day", day).addValue("carrier", carrierName)
-                .addValue("others", fromOtherDays.toArray(Long[]::new));
-        // joined with the day's legs only (one hash join, not a lookup per line); the few lines whose leg is not
-        // on the day are looked up afterwards, which only reorders their findings. The day's lines and the others
-        // are two index scans: written as one OR, the planner read the whole table for every day once it had
-        // statistics of millions of lines.
-        List<BilledLine> notOnTheDay = new ArrayList<>();
-        streaming.query("""
-                select l.id, i.carrier_name, i.invoice_number, f.file_name, l.position, l.leg_reference, l.utc_day,
-                    l.minutes, l.charge, r.leg_id, r.carrier_name, r.utc_day, r.leg_class, r.billed_minutes, r.cost
-                from (select id, invoice_id, line_no, position, leg_reference, utc_day, minutes, charge
-                      from carrier_invoice_line where utc_day = :day
-                      union all
-                      select id, invoice_id, line_no, position, leg_reference, utc_day, minutes, charge
-                      from carrier_invoice_line where id = any(cast(:others as bigint[])) and utc_day <> :day) l
-                join carrier_invoice i on i.id = l.invoice_id
+        Long[] others = fromOtherDays.toArray(Long[]::new);
+        for (String carrier : carrierName == null ? carriers(day) : List.of(carrierName)) {
+            readCarrier(day, carrier, others, pass);
+        }
+    }
+
+    /**
+     * The carrier's legs of the day are held (about a day of one carrier's traffic) and the lines streamed past
+     * them: a lookup per line instead of a join, and the lines read by the (invoice, day) index alone. The few
+     * lines whose leg is not among them are looked up afterwards, which only reorders their findings.
+     */
+    private void readCarrier(LocalDate day, String carrierName, Long[] fromOtherDays, Reconciler.Pass pass) {
+        Map<Long, CurrentInvoice> invoices = new LinkedHashMap<>();
+        jdbc.query("""
+                select i.id, i.carrier_name, i.invoice_number, f.file_name from carrier_invoice i
                 join carrier_invoice_file f on f.id = i.file_id
-                left join rated_leg r on r.leg_id = l.leg_reference and r.utc_day = :day
-                where i.status = 'CURRENT' and (cast(:carrier as text) is null or i.carrier_name = :carrier)
-                order by i.carrier_name, i.invoice_number, l.line_no""", p, rs -> {
-                    BilledLine line = new BilledLine(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
-                            rs.getBigDecimal(8), rs.getBigDecimal(9));
-                    if (rs.getString(10) == null) {
-                        notOnTheDay.add(line);
-                    } else {
-                        pass.line(line, leg(rs, 10));
-                    }
+                where i.status = 'CURRENT' and i.carrier_name = :carrier order by i.invoice_number, i.id""",
+                new MapSqlParameterSource("carrier", carrierName), rs -> {
+                    invoices.put(rs.getLong(1), new CurrentInvoice(rs.getString(2), rs.getString(3),
+                            rs.getString(4)));
                 });
-        Map<String, InternalLeg> elsewhere = legs(notOnTheDay.stream().map(BilledLine::legReference).toList());
-        notOnTheDay.forEach(line -> pass.line(line, elsewhere.get(line.legReference())));
-        // unrated legs are never missing on an invoice (they are cases of their own), so they are not read
+        Map<String, InternalLeg> legs = new LinkedHashMap<>();
+        MapSqlParameterSource p = new MapSqlParameterSource("day", day).addValue("carrier", carrierName)
+                .addValue("invoices", invoices.keySet().toArray(Long[]::new)).addValue("others", fromOtherDays);
         streaming.query("""
                 select leg_id, carrier_name, utc_day, leg_class, billed_minutes, cost from rated_leg
-                where utc_day = :day and leg_class = 'CARRIER' and cost is not null
-                  and (cast(:carrier as text) is null or carrier_name = :carrier)""", p,
-                rs -> {
-                    pass.leg(leg(rs, 1));
+                where utc_day = :day and carrier_name = :carrier""", p, rs -> {
+                    legs.put(rs.getString(1), leg(rs, 1));
                 });
+        List<BilledLine> notOnTheDay = new ArrayList<>();
+        if (!invoices.isEmpty()) {
+            streaming.query("""
+                    select l.id, l.invoice_id, l.position, l.leg_reference, l.utc_day, l.minutes, l.charge
+                    from (select id, invoice_id, line_no, position, leg_reference, utc_day, minutes, charge
+                          from carrier_invoice_line
+                          where invoice_id = any(cast(:invoices as bigint[])) and utc_day = :day
+                          union all
+                          select id, invoice_id, line_no, position, leg_reference, utc_day, minutes, charge
+                          from carrier_invoice_line
+                          where id = any(cast(:others as bigint[])) and utc_day <> :day
+                            and invoice_id = any(cast(:invoices as bigint[]))) l
+                    join unnest(cast(:invoices as bigint[])) with ordinality as v (id, n) on v.id = l.invoice_id
+                    order by v.n, l.line_no""", p, rs -> {
+                        CurrentInvoice invoice = invoices.get(rs.getLong(2));
+                        BilledLine line = new BilledLine(rs.getLong(1), invoice.carrierName(),
+                                invoice.invoiceNumber(), invoice.fileName(), rs.getString(3), rs.getString(4),
+                                rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getBigDecimal(7));
+                        InternalLeg leg = legs.get(line.legReference());
+                        if (leg == null) {
+                            notOnTheDay.add(line);
+                        } else {
+                            pass.line(line, leg);
+                        }
+                    });
+        }
+        Map<String, InternalLeg> elsewhere = legs(notOnTheDay.stream().map(BilledLine::legReference).toList());
+        notOnTheDay.forEach(line -> pass.line(line, elsewhere.get(line.legReference())));
+        legs.values().forEach(pass::leg);
+    }
+
+    /** The carriers with a current invoice or a rated leg on the day. */
+    private List<String> carriers(LocalDate day) {
+        return jdbc.queryForList("""
+                select carrier_name from carrier_invoice where status = 'CURRENT'
+                union
+                select distinct carrier_name from rated_leg where utc_day = :day and carrier_name is not null
+                order by 1""", new MapSqlParameterSource("day", day), String.class);
     }
 
     /** The raw text of these lines, by line id. */
@@ -127,6 +156,10 @@ public class DayReader {
                     });
         }
         return legs;
+    }
+
+    /** What a line shows of its invoice. */
+    private record CurrentInvoice(String carrierName, String invoiceNumber, String fileName) {
     }
 
     private static InternalLeg leg(ResultSet rs, int first) throws SQLException {

@@ -131,7 +131,8 @@ class ExceptionQueueTest extends HubIntegrationTest {
 
     @Test
     void onlyTheAbsentKeyAmongManyIsAutoResolved() {
-        // 5,000 open cases of 2026-10-15, one of the 16th and a case of another type, with the same leg ids
+        // 5,000 open cases of 2026-10-15, one of the 16th, a case of another type with the same leg ids, and two
+        // keys either side of the scope's range ("2026-10-15|" up to "2026-10-15}" in byte order) without its prefix
         List<NewException> open = new ArrayList<>();
         Set<String> stillPresent = new HashSet<>();
         for (int i = 1; i <= 5_000; i++) {
@@ -142,9 +143,11 @@ class ExceptionQueueTest extends HubIntegrationTest {
             }
         }
         open.add(missingCase("2026-10-16", "leg-02500"));
+        open.add(missingCase("2026-10-15}", "leg-02500"));
+        open.add(missingCase("2026-10-15{", "leg-02500"));
         open.add(NewException.of(ExceptionType.UNRATED_LEG, "leg leg-02500 unrated")
                 .dedupeKey("2026-10-15|BW|RECON_MISSING_ON_INVOICE|leg-02500|").build());
-        assertThat(queue.raiseAll(open)).isEqualTo(5_002);
+        assertThat(queue.raiseAll(open)).isEqualTo(5_004);
 
         // the 15th reconciled again finds all but leg-02500
         assertThat(queue.autoResolveAbsent(DAY_TYPES, "2026-10-15|", stillPresent, "no longer found"))
@@ -155,7 +158,7 @@ class ExceptionQueueTest extends HubIntegrationTest {
                 "RECON_MISSING_ON_INVOICE 2026-10-15|BW|RECON_MISSING_ON_INVOICE|leg-02500| AUTO_RESOLVED"
                         + " no longer found billing-hub");
         assertThat(jdbc.queryForObject("select count(*) from exception_item where status = 'OPEN'", Long.class))
-                .isEqualTo(5_001L);
+                .isEqualTo(5_003L);
         // the same again closes nothing more
         assertThat(queue.autoResolveAbsent(DAY_TYPES, "2026-10-15|", stillPresent, "no longer found")).isZero();
     }

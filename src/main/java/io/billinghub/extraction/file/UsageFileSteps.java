@@ -84,10 +84,13 @@ public class UsageFileSteps {
         if (days.isEmpty()) {
             return days;
         }
+        // one probe of the (invoice, day) index per current invoice and day, stopping at the first line
         List<LocalDate> invoiced = jdbc.queryForList("""
-                select distinct l.utc_day from carrier_invoice_line l join carrier_invoice i on i.id = l.invoice_id
-                where i.status = 'CURRENT' and l.utc_day in (:days)""",
-                new MapSqlParameterSource("days", days), LocalDate.class);
+                select d.day from (select cast(unnest(cast(:days as text[])) as date) as day) d
+                where exists (select 1 from carrier_invoice i join carrier_invoice_line l on l.invoice_id = i.id
+                              where i.status = 'CURRENT' and l.utc_day = d.day)""",
+                new MapSqlParameterSource("days", days.stream().map(LocalDate::toString).toArray(String[]::new)),
+                LocalDate.class);
         return new TreeSet<>(invoiced);
     }
 }
