@@ -39,16 +39,18 @@ public class DayReader {
     }
 
     /**
-     * The current lines dated on another day than the leg they reference, by the leg's day, for legs on these
-     * days: the only lines of a day that its own date does not find. Few (a carrier clock a second off at
-     * midnight), but finding them takes a join of every line with the days' legs, so it is done once for all days.
+     * The current lines dated on another day than the carrier leg of their own carrier they reference, by the leg's
+     * day, for legs on these days: the only lines of a day that its own date does not find (a line billing any
+     * other leg is a finding of its own day). Few (a carrier clock a second off at midnight), but finding them takes
+     * a join of the carriers' lines with their legs of the days, so it is done once for all days.
      */
     public Map<LocalDate, List<Long>> linesFromOtherDays(Set<LocalDate> days, String carrierName) {
         Map<LocalDate, List<Long>> lines = new TreeMap<>();
         jdbc.query("""
-                select l.id, r.utc_day from rated_leg r
-                join carrier_invoice_line l on l.leg_reference = r.leg_id
-                join carrier_invoice i on i.id = l.invoice_id
+                select l.id, r.utc_day from carrier_invoice i
+                join carrier_invoice_line l on l.invoice_id = i.id
+                join rated_leg r on r.leg_id = l.leg_reference and r.carrier_name = i.carrier_name
+                    and r.leg_class = 'CARRIER'
                 where i.status = 'CURRENT' and r.utc_day in (:days) and l.utc_day <> r.utc_day
                   and (cast(:carrier as text) is null or i.carrier_name = :carrier)""",
                 new MapSqlParameterSource("days", days).addValue("carrier", carrierName), rs -> {

@@ -76,7 +76,11 @@ public final class Reconciler {
             if (days.contains(line.utcDay())) {
                 billedCarrierDays.add(line.carrierName() + "|" + line.utcDay());
             }
-            LocalDate day = leg == null ? line.utcDay() : leg.utcDay();
+            // a line belongs to the day of the leg it bills when that is a carrier leg of its own carrier (where the
+            // leg would otherwise be missing); a line billing anything else is a finding of its own day
+            boolean ownLeg = leg != null && leg.isCarrierLeg() && Objects.equals(leg.carrierName(),
+                    line.carrierName());
+            LocalDate day = ownLeg ? leg.utcDay() : line.utcDay();
             if (!days.contains(day)) {
                 return;
             }

@@ -82,6 +82,25 @@ class ReconcilerTest {
     }
 
     @Test
+    void aLineBillingAnotherCarriersLegOfAnotherDayIsAFindingOfItsOwnDay() {
+        // leg "t" went through TW the day before; BW bills it on DAY: not BW's usage, found on the line's day
+        InternalLeg theirs = new InternalLeg("t", "TW", DAY.minusDays(1), "CARRIER", BigDecimal.ONE,
+                new BigDecimal("0.01"));
+        Reconciler.Result result = reconciler.reconcile(Set.of(DAY), List.of(theirs),
+                List.of(line("BW", "t", DAY, "1", "0.02")));
+        assertThat(result.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.type()).isEqualTo(ExceptionType.RECON_NOT_IN_USAGE);
+            assertThat(d.utcDay()).isEqualTo(DAY);
+            assertThat(d.message()).endsWith("usage says leg t went through TW, not BW");
+        });
+        assertThat(result.summaries()).singleElement().satisfies(s -> {
+            assertThat(s.utcDay()).isEqualTo(DAY);
+            assertThat(s.notInUsage()).isEqualTo(1);
+            assertThat(s.invoiceCharge()).isEqualByComparingTo("0.02");
+        });
+    }
+
+    @Test
     void aBilledNonCarrierLegIsNotInUsage() {
         InternalLeg monitor = new InternalLeg("m", "BW", DAY, "MONITOR", BigDecimal.ZERO, null);
         Reconciler.Result result = reconciler.reconcile(Set.of(DAY), List.of(monitor),

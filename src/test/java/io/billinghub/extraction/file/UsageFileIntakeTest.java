@@ -8,6 +8,7 @@ import io.billinghub.support.HubIntegrationTest;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +93,30 @@ class UsageFileIntakeTest extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("select sum(cost) from rated_leg", BigDecimal.class))
                 .isEqualByComparingTo("0.0792");
         assertThat(jdbc.queryForObject("select count(*) from usage_leg", Long.class)).isEqualTo(6L);
+    }
+
+    @Test
+    void aFileReconcilesTheDaysAlreadyInvoicedAndNoOthers() throws Exception {
+        // Twilio's invoice came first, billing F2 (the 20th) and F4 (the 21st); the file then brings legs of the
+        // 20th, 21st and 22nd (F5, Bandwidth.com, which sent no invoice): the 20th and 21st are reconciled again
+        NotifyBuilder invoiced = new NotifyBuilder(camel).fromRoute("carrier-invoices-twilio").whenDone(1).create();
+        drop("twilio", "twilio-2026-10.csv", """
+                record_type,invoice_number,leg_reference,destination_number,start_time,minutes,charge
+                LINE,TW-2026-10,F2,+12125550123,2026-10-20T10:01:40Z,2,0.0240
+                LINE,TW-2026-10,F4,+442071234567,2026-10-21T23:59:30Z,1,0.0300
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThat(invoiced.matches(60, TimeUnit.SECONDS)).isTrue();
+
+        dropUsage("cdr-2026-10.csv", FILE);
+
+        JsonNode details = json.readTree(jdbc.queryForObject("""
+                select p.details::text from run_phase p join pipeline_run r on r.run_id = p.run_id
+                where r.pipeline = 'usage-file-intake' and p.phase = 'reconcile invoice days'""", String.class));
+        // both candidates wait: the API tenant acme-contact has not extracted those days yet (no extraction window)
+        List<String> days = new ArrayList<>();
+        details.path("daysNotReady").forEach(day -> days.add(day.asText()));
+        assertThat(days).containsExactly("2026-10-20", "2026-10-21");
+        assertThat(details.path("daysReconciled").asInt()).isZero();
     }
 
     @Test
