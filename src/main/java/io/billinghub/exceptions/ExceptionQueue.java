@@ -224,8 +224,9 @@ public class ExceptionQueue {
      */
     public int autoResolveAbsent(Collection<ExceptionType> types, String scope, Set<String> stillPresent,
                                  String note) {
-        if (scope.isEmpty()) {
-            throw new IllegalArgumentException("a scope of cases to auto-resolve must not be empty");
+        // every caller ends its scope with a separator ('|'): one higher is then one byte higher in UTF-8
+        if (scope.isEmpty() || scope.charAt(scope.length() - 1) >= 0x7f) {
+            throw new IllegalArgumentException("a scope of cases must end with an ASCII character: '" + scope + "'");
         }
         String above = scope.substring(0, scope.length() - 1) + (char) (scope.charAt(scope.length() - 1) + 1);
         return jdbc.update("""

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Streams one UTC day into a reconciliation pass, a carrier at a time: the current invoice lines that belong to the
- * day (a line belongs to the day of the leg it references, or to its own day when there is no such leg) or are
+ * day (a line belongs to the day of the carrier leg of its own carrier it bills, or else to its own day) or are
  * dated on it, each with its leg, then the day's rated carrier legs. Lines are fetched in chunks (inside a
  * transaction, where PostgreSQL keeps a cursor); only one carrier's legs of the day are held.
  */

@@ -1,6 +1,7 @@
 package io.billinghub.exceptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.billinghub.support.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -161,6 +162,11 @@ class ExceptionQueueTest extends HubIntegrationTest {
                 .isEqualTo(5_003L);
         // the same again closes nothing more
         assertThat(queue.autoResolveAbsent(DAY_TYPES, "2026-10-15|", stillPresent, "no longer found")).isZero();
+        // a scope must end with an ASCII character (its range's end is that character one higher)
+        assertThatThrownBy(() -> queue.autoResolveAbsent(DAY_TYPES, "", stillPresent, "no longer found"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> queue.autoResolveAbsent(DAY_TYPES, "2026-10-15|é", stillPresent, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private List<String> cases() {
