@@ -39,8 +39,10 @@ public class EmbeddedPostgresConfiguration {
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
         }
         // bulk loads (usage and invoice files of millions of lines) should not be slowed by checkpoints forced
-        // every gigabyte of WAL
-        builder.setServerConfig("max_wal_size", "8GB").setServerConfig("checkpoint_timeout", "30min");
+        // every gigabyte of WAL, nor their indexes' pages read back from the OS cache once they outgrow the
+        // default 128 MB of buffers (staging 3M legs: 59 s with the default, 52 s with 1 GB)
+        builder.setServerConfig("max_wal_size", "8GB").setServerConfig("checkpoint_timeout", "30min")
+                .setServerConfig("shared_buffers", "1GB");
         EmbeddedPostgres postgres = builder.start();
         LOG.info("Embedded PostgreSQL started on port {} (no spring.datasource.url configured)", postgres.getPort());
         return postgres;
