@@ -89,10 +89,16 @@ public class DayReader {
         Map<String, InternalLeg> legs = new LinkedHashMap<>();
         MapSqlParameterSource p = new MapSqlParameterSource("day", day).addValue("carrier", carrierName)
                 .addValue("invoices", invoices.keySet().toArray(Long[]::new)).addValue("others", fromOtherDays);
+        // held for the day: the carrier and day are the query's own (not a copy per leg), and the usual class one
+        // string, which keeps five carriers' days reconciled at once well within a small heap
         streaming.query("""
-                select leg_id, carrier_name, utc_day, leg_class, billed_minutes, cost from rated_leg
+                select leg_id, leg_class, billed_minutes, cost from rated_leg
                 where utc_day = :day and carrier_name = :carrier""", p, rs -> {
-                    legs.put(rs.getString(1), leg(rs, 1));
+                    String legId = rs.getString(1);
+                    String legClass = rs.getString(2);
+                    legs.put(legId, new InternalLeg(legId, carrierName, day,
+                            InternalLeg.CARRIER.equals(legClass) ? InternalLeg.CARRIER : legClass,
+                            rs.getBigDecimal(3), rs.getBigDecimal(4)));
                 });
         List<BilledLine> notOnTheDay = new ArrayList<>();
         if (!invoices.isEmpty()) {

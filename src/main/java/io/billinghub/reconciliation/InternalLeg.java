@@ -7,7 +7,10 @@ import java.time.LocalDate;
 public record InternalLeg(String legId, String carrierName, LocalDate utcDay, String legClass, BigDecimal billedMinutes,
                           BigDecimal cost) {
 
+    /** The class of a leg that carries a carrier charge. */
+    static final String CARRIER = "CARRIER";
+
     boolean isCarrierLeg() {
-        return "CARRIER".equals(legClass);
+        return CARRIER.equals(legClass);
     }
 }
