@@ -89,8 +89,8 @@ public class DayReader {
         Map<String, InternalLeg> legs = new LinkedHashMap<>();
         MapSqlParameterSource p = new MapSqlParameterSource("day", day).addValue("carrier", carrierName)
                 .addValue("invoices", invoices.keySet().toArray(Long[]::new)).addValue("others", fromOtherDays);
-        // held for the day: the carrier and day are the query's own (not a copy per leg), and the usual class one
-        // string, which keeps five carriers' days reconciled at once well within a small heap
+        // held for the day, with five carriers' days reconciled at once: the carrier and day are the query's own
+        // values and the usual class one shared string, not a copy per leg
         streaming.query("""
                 select leg_id, leg_class, billed_minutes, cost from rated_leg
                 where utc_day = :day and carrier_name = :carrier""", p, rs -> {
