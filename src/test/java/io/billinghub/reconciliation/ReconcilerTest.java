@@ -21,6 +21,11 @@ class ReconcilerTest {
                 cost == null ? null : new BigDecimal(cost));
     }
 
+    /** A carrier leg of one minute, rated 0.01, on another day than DAY. */
+    private static InternalLeg legOn(LocalDate day, String id, String carrier) {
+        return new InternalLeg(id, carrier, day, "CARRIER", BigDecimal.ONE, new BigDecimal("0.01"));
+    }
+
     private BilledLine line(String carrier, String ref, LocalDate day, String minutes, String charge) {
         long id = ++lineIds;
         return new BilledLine(id, carrier, "INV-1", "inv.csv", "line " + (id + 1), ref, day, new BigDecimal(minutes),
@@ -73,8 +78,7 @@ class ReconcilerTest {
 
     @Test
     void aLineForALegOfAnotherDayIsLeftToThatDay() {
-        InternalLeg earlier = new InternalLeg("e", "BW", DAY.minusDays(1), "CARRIER", BigDecimal.ONE,
-                new BigDecimal("0.01"));
+        InternalLeg earlier = legOn(DAY.minusDays(1), "e", "BW");
         Reconciler.Result result = reconciler.reconcile(Set.of(DAY), List.of(earlier),
                 List.of(line("BW", "e", DAY, "1", "0.01")));
         assertThat(result.discrepancies()).isEmpty();
@@ -84,8 +88,7 @@ class ReconcilerTest {
     @Test
     void aLineBillingAnotherCarriersLegOfAnotherDayIsAFindingOfItsOwnDay() {
         // leg "t" went through TW the day before; BW bills it on DAY: not BW's usage, found on the line's day
-        InternalLeg theirs = new InternalLeg("t", "TW", DAY.minusDays(1), "CARRIER", BigDecimal.ONE,
-                new BigDecimal("0.01"));
+        InternalLeg theirs = legOn(DAY.minusDays(1), "t", "TW");
         Reconciler.Result result = reconciler.reconcile(Set.of(DAY), List.of(theirs),
                 List.of(line("BW", "t", DAY, "1", "0.02")));
         assertThat(result.discrepancies()).singleElement().satisfies(d -> {
@@ -115,7 +118,7 @@ class ReconcilerTest {
     void aLineBillsItsOwnDayEvenWhenItsLegLiesOnTheNext() {
         LocalDate next = DAY.plusDays(1);
         List<InternalLeg> legs = List.of(leg("a", "BW", "1", "0.01"),
-                new InternalLeg("n", "BW", next, "CARRIER", BigDecimal.ONE, new BigDecimal("0.01")));
+                legOn(next, "n", "BW"));
         List<BilledLine> lines = List.of(line("BW", "n", DAY, "1", "0.01"));
         // Bandwidth billed something dated DAY, so its leg a there is missing, not a day without invoice; the
         // line itself is matched on the leg's day
