@@ -18,7 +18,7 @@ public final class PlannerStatistics {
 
     /** What was loaded, and so which tables to analyse. */
     public enum Load {
-        USAGE_LEGS, INVOICE_LINES
+        FILE_LEGS, INVOICE_LINES
     }
 
     /** Analyses the load's tables when {@code rows} reached {@link #BULK_ROWS}; call after the load committed. */
@@ -27,7 +27,7 @@ public final class PlannerStatistics {
             return;
         }
         switch (load) {
-            case USAGE_LEGS -> jdbc.execute("analyze usage_leg, rated_leg");
+            case FILE_LEGS -> jdbc.execute("analyze rated_leg");
             case INVOICE_LINES -> jdbc.execute("analyze carrier_invoice, carrier_invoice_line");
         }
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,16 +69,39 @@ public class RatingService {
         return rate(legs, runId, correlationId);
     }
 
+    /**
+     * Re-rates the legs given: an API leg with the whole of its call (staged in usage_leg), a file's leg alone with
+     * the role it was given with its call (staged in rated_leg, V16).
+     */
     public Outcome rateLegs(Collection<String> legIds, String runId, String correlationId) {
+        MapSqlParameterSource ids = new MapSqlParameterSource("ids", legIds);
         List<UsageLeg> legs = jdbc.query("""
                 select * from usage_leg where call_id in (select call_id from usage_leg where leg_id in (:ids))
-                order by call_id, start_time, leg_id""", new MapSqlParameterSource("ids", legIds), USAGE_LEG);
-        return rate(legs, runId, correlationId);
+                order by call_id, start_time, leg_id""", ids, USAGE_LEG);
+        Map<String, String> roles = new HashMap<>();
+        List<UsageLeg> fileLegs = jdbc.query("""
+                select * from rated_leg r
+                where r.leg_id in (:ids) and r.vendor is not null
+                  and not exists (select 1 from usage_leg u where u.leg_id = r.leg_id)
+                order by r.leg_id""", ids, (rs, i) -> {
+            roles.put(rs.getString("leg_id"), rs.getString("leg_role"));
+            return USAGE_LEG.mapRow(rs, i);
+        });
+        ActiveTelephonyReference.Snapshot snapshot = reference.require();
+        List<RatedLeg> rated = new ArrayList<>(callRater.rate(legs, snapshot.rating()));
+        rated.addAll(callRater.rate(fileLegs, roles, snapshot.rating()));
+        List<UsageLeg> all = new ArrayList<>(legs);
+        all.addAll(fileLegs);
+        return store(all, rated, snapshot, runId, correlationId);
     }
 
     private Outcome rate(List<UsageLeg> legs, String runId, String correlationId) {
         ActiveTelephonyReference.Snapshot snapshot = reference.require();
-        List<RatedLeg> rated = callRater.rate(legs, snapshot.rating());
+        return store(legs, callRater.rate(legs, snapshot.rating()), snapshot, runId, correlationId);
+    }
+
+    private Outcome store(List<UsageLeg> legs, List<RatedLeg> rated, ActiveTelephonyReference.Snapshot snapshot,
+                          String runId, String correlationId) {
         store.upsert(rated, runId, clock.instant());
         return account(legs, rated, snapshot.versionId(), runId, correlationId);
     }

@@ -1,5 +1,6 @@
 package io.billinghub.extraction.file;
 
+import io.billinghub.extraction.UsageLeg;
 import io.billinghub.rating.CallRater;
 import io.billinghub.rating.RatedLeg;
 import io.billinghub.rating.RatingReference;
@@ -21,8 +22,8 @@ import java.util.function.Consumer;
  */
 public final class RatedUsageStream {
 
-    /** A chunk and its rated legs, in call order. */
-    public record RatedChunk(UsageFileReader.Chunk chunk, List<RatedLeg> rated) {
+    /** A chunk, its legs in call order ({@link CallRater#inCallOrder}) and their rated legs in the same order. */
+    public record RatedChunk(UsageFileReader.Chunk chunk, List<UsageLeg> legs, List<RatedLeg> rated) {
     }
 
     private static final Object END = new Object();
@@ -56,7 +57,8 @@ public final class RatedUsageStream {
             try {
                 for (Object next = parsed.take(); next != END; next = parsed.take()) {
                     UsageFileReader.Chunk chunk = (UsageFileReader.Chunk) next;
-                    put(rated, new RatedChunk(chunk, rater.rate(chunk.legs(), reference)));
+                    List<UsageLeg> legs = CallRater.inCallOrder(chunk.legs());
+                    put(rated, new RatedChunk(chunk, legs, rater.rate(legs, reference)));
                 }
             } finally {
                 put(rated, END);

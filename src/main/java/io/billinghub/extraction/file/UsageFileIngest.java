@@ -4,23 +4,16 @@ import io.billinghub.cpm.CpmAggregation;
 import io.billinghub.cpm.DailyUsage;
 import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
-import io.billinghub.extraction.UsageLeg;
 import io.billinghub.extraction.UsageStaging;
-import io.billinghub.platform.Checksums;
 import io.billinghub.platform.PlannerStatistics;
 import io.billinghub.rating.RatedLeg;
 import io.billinghub.rating.RatingService;
 import io.billinghub.referencedata.ActiveTelephonyReference;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,16 +21,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stages and rates a usage file, streaming ({@link RatedUsageStream}: workers read and rate chunks while the
- * caller's thread writes the previous one). Staged legs go in one transaction and their rated rows in another, on a
- * second connection, committed right after ({@link RatedRowsWriter}): two database backends load at once. New legs
- * go in by COPY; a leg already staged (a re-sent or corrected file, or the same leg from the API) takes the
- * idempotent upsert path, so nothing is counted twice. A file that fails leaves nothing behind.
+ * caller's thread hands the previous one to the writers). A file's leg is staged with its rating, one row of
+ * {@code rated_leg} holding both ({@link LegRows}), on several connections at once ({@link LegWriters}) that commit
+ * just before the transaction holding the file's cases. New legs go in by COPY; a leg staged before (a re-sent or
+ * corrected file) takes the idempotent upsert path, so nothing is counted twice. A file that fails leaves nothing
+ * behind.
  */
 @Service
 public class UsageFileIngest {
@@ -57,24 +50,24 @@ public class UsageFileIngest {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ActiveTelephonyReference reference;
-    private final UsageStaging staging;
     private final RatingService rating;
     private final ExceptionQueue exceptions;
     private final Clock clock;
     private final RatedUsageStream stream;
+    private final int lanes;
 
     public UsageFileIngest(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx,
-                           ActiveTelephonyReference reference, UsageStaging staging, RatingService rating,
+                           ActiveTelephonyReference reference, RatingService rating,
                            ExceptionQueue exceptions, Clock clock, UsageFileProperties properties) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.tx = tx;
         this.reference = reference;
-        this.staging = staging;
         this.rating = rating;
         this.exceptions = exceptions;
         this.clock = clock;
         this.stream = new RatedUsageStream(properties.chunkSize());
+        this.lanes = properties.lanes();
     }
 
     /**
@@ -85,13 +78,12 @@ public class UsageFileIngest {
     public Outcome ingest(String tenantId, String source, String checksum, InputStream content, String runId,
                           String correlationId) {
         ActiveTelephonyReference.Snapshot snapshot = reference.require();
-        try (RatedRowsWriter ratedRows = new RatedRowsWriter(dataSource, jdbc.getExceptionTranslator())) {
+        try (LegWriters writers = new LegWriters(dataSource, jdbc.getExceptionTranslator(), lanes)) {
             Outcome outcome = tx.execute(status -> {
                 Instant now = clock.instant();
-                Connection connection = DataSourceUtils.getConnection(dataSource);
                 Tally tally = new Tally();
                 UsageFileReader.Totals totals = stream.run(content, tenantId, snapshot.rating(), work -> {
-                    tally.staged(store(connection, ratedRows, work, runId, now));
+                    writers.write(work.legs(), work.rated(), runId, now);
                     exceptions.raiseAll(work.chunk().rejected().stream()
                             .map(rejected -> rejected.toCase(ExceptionType.MALFORMED_RECORD, PIPELINE, source)
                                     .run(runId, correlationId)
@@ -101,17 +93,18 @@ public class UsageFileIngest {
                                     .context("fileChecksum", checksum)
                                     .build())
                             .toList());
-                    tally.rated(rating.account(work.chunk().legs(), work.rated(), snapshot.versionId(), runId,
+                    tally.rated(rating.account(work.legs(), work.rated(), snapshot.versionId(), runId,
                             correlationId), work.rated());
                 });
-                // every rated row written before the staged legs commit: a failure rolls both back
-                ratedRows.finish();
+                // the legs commit before the cases and counts: a failure here rolls those back too, and a file
+                // whose legs committed without them is taken again on the upsert path
+                tally.staged(writers.finish());
+                writers.commit();
                 return new Outcome(totals.lines(), totals.legs(), totals.rejected(), tally.inserted, tally.updated,
                         tally.unchanged, tally.rated, tally.excluded, tally.unrated, tally.cost,
                         tally.unratedByReason, tally.days, tally.aggregation.daily(), snapshot.versionId());
             });
-            ratedRows.commit();
-            PlannerStatistics.refreshAfterLoad(jdbc, outcome.inserted(), PlannerStatistics.Load.USAGE_LEGS);
+            PlannerStatistics.refreshAfterLoad(jdbc, outcome.inserted(), PlannerStatistics.Load.FILE_LEGS);
             return outcome;
         }
     }
@@ -144,58 +137,5 @@ public class UsageFileIngest {
             aggregation.add(legs);
             legs.forEach(leg -> days.add(leg.utcDay()));
         }
-    }
-
-    /**
-     * COPY for legs never staged, the upsert path for the others (staged before, or repeated in this file); their
-     * rated rows likewise, on the rated rows' own connection.
-     */
-    private UsageStaging.StageCounts store(Connection connection, RatedRowsWriter ratedRows,
-                                           RatedUsageStream.RatedChunk work, String runId, Instant now) {
-        List<UsageLeg> legs = work.chunk().legs();
-        List<RatedLeg> rated = work.rated();
-        MessageDigest digest = Checksums.newSha256();
-        Set<String> seen = staged(legs);
-        List<UsageLeg> newLegs = new ArrayList<>(legs.size());
-        List<String> newChecksums = new ArrayList<>(legs.size());
-        List<UsageLeg> again = new ArrayList<>();
-        for (UsageLeg leg : legs) {
-            if (seen.add(leg.legId())) {
-                newLegs.add(leg);
-                newChecksums.add(Checksums.sha256(digest, leg.rawPayload()));
-            } else {
-                again.add(leg);
-            }
-        }
-        Set<String> newIds = new HashSet<>(newLegs.size() * 2);
-        newLegs.forEach(leg -> newIds.add(leg.legId()));
-        List<RatedLeg> newRated = new ArrayList<>(newLegs.size());
-        List<RatedLeg> ratedAgain = new ArrayList<>();
-        // rated legs come in call order: each new leg's first rated row is COPYed, any later one is an upsert
-        for (RatedLeg leg : rated) {
-            if (newIds.remove(leg.legId())) {
-                newRated.add(leg);
-            } else {
-                ratedAgain.add(leg);
-            }
-        }
-        ratedRows.write(newRated, ratedAgain, runId, now);
-        LegRows.copyUsage(connection, jdbc.getExceptionTranslator(), newLegs, newChecksums, runId, now);
-        UsageStaging.StageCounts upserted = staging.upsert(again, runId, now);
-        return new UsageStaging.StageCounts(newLegs.size() + upserted.inserted(), upserted.updated(),
-                upserted.unchanged());
-    }
-
-    /** Which of the legs are staged already (one indexed lookup for the whole chunk). */
-    private Set<String> staged(List<UsageLeg> legs) {
-        Set<String> staged = new HashSet<>();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("select leg_id from usage_leg where leg_id = any(?)");
-            ps.setArray(1, con.createArrayOf("text", legs.stream().map(UsageLeg::legId).toArray()));
-            return ps;
-        }, rs -> {
-            staged.add(rs.getString(1));
-        });
-        return staged;
     }
 }

@@ -55,8 +55,10 @@ class UsageFileIntakeTest extends HubIntegrationTest {
         assertThat(run).containsEntry("status", "SUCCEEDED").containsEntry("records_in", 7L)
                 .containsEntry("records_accepted", 5L).containsEntry("records_rejected", 2L);
         assertThat(filesIn("usage/acme-contact/done")).isEqualTo(1L);
-        assertThat(jdbc.queryForObject("select raw_payload from usage_leg where leg_id = 'F1'", String.class))
+        // each leg is staged beside its rating, its line as the file gave it; none in usage_leg (the APIs' legs)
+        assertThat(jdbc.queryForObject("select raw_payload from rated_leg where leg_id = 'F1'", String.class))
                 .isEqualTo(F1);
+        assertThat(jdbc.queryForObject("select count(*) from usage_leg", Long.class)).isZero();
         assertThat(jdbc.queryForList("select leg_id || ' ' || rating_status || ' ' || coalesce(leg_role, '-') || ' '"
                 + " || billed_seconds || ' ' || coalesce(cost::text, '-') from rated_leg order by leg_id",
                 String.class)).containsExactly(
@@ -75,7 +77,7 @@ class UsageFileIntakeTest extends HubIntegrationTest {
 
         // the same content under another name: taken (another name), but every leg is unchanged and no case is new
         dropUsage("cdr-2026-10-resent.csv", FILE);
-        assertThat(jdbc.queryForObject("select count(*) from usage_leg", Long.class)).isEqualTo(5L);
+        assertThat(jdbc.queryForObject("select count(*) from rated_leg", Long.class)).isEqualTo(5L);
         assertThat(jdbc.queryForObject("select sum(cost) from rated_leg", BigDecimal.class))
                 .isEqualByComparingTo("0.0636");
         assertThat(cases()).hasSize(3);
@@ -94,7 +96,25 @@ class UsageFileIntakeTest extends HubIntegrationTest {
                 .isEqualByComparingTo("0.0132");
         assertThat(jdbc.queryForObject("select sum(cost) from rated_leg", BigDecimal.class))
                 .isEqualByComparingTo("0.0792");
-        assertThat(jdbc.queryForObject("select count(*) from usage_leg", Long.class)).isEqualTo(6L);
+        assertThat(jdbc.queryForObject("select count(*) from rated_leg", Long.class)).isEqualTo(6L);
+        assertThat(jdbc.queryForObject("select duration_seconds || ' ' || raw_payload from rated_leg"
+                + " where leg_id = 'F1'", String.class)).isEqualTo("130 " + F1.replace(",95,95,", ",130,130,"));
+    }
+
+    @Test
+    void aLegTwiceInOneFileIsStagedOnceAndItsLaterLineWins() throws Exception {
+        // F4 (Twilio +44, 60/60 at 0.0300/min) first with 45 s (billed 60 s: 0.0300), then corrected further down
+        // the same file to 100 s (billed 120 s: 0.0600); F2 beside it, 61 s (billed 120 s at 0.0120: 0.0240)
+        String f4 = "F4,FC3,2026-10-21T23:59:30Z,,45,45,Twilio,+442071234567,voip,outbound,answered";
+        dropUsage("cdr-2026-10-twice.csv", HEADER + f4 + "\n"
+                + "F2,FC1,2026-10-20T10:01:40Z,2026-10-20T10:02:41Z,61,61,Twilio,+12125550123,voip,outbound,answered\n"
+                + f4.replace(",45,45,", ",100,100,") + "\n");
+
+        assertThat(jdbc.queryForObject("select details ->> 'inserted' || '/' || (details ->> 'updated') || '/'"
+                + " || (details ->> 'unchanged') from run_phase where phase like 'stage %'", String.class))
+                .isEqualTo("2/1/0");
+        assertThat(jdbc.queryForList("select leg_id || ' ' || duration_seconds || ' ' || cost from rated_leg"
+                + " order by leg_id", String.class)).containsExactly("F2 61 0.024000", "F4 100 0.060000");
     }
 
     @Test
@@ -130,13 +150,17 @@ class UsageFileIntakeTest extends HubIntegrationTest {
         JsonNode replay = json.readTree(post("/api/exceptions/" + caseId + "/replay", "{}").body());
         assertThat(replay.path("succeeded").asBoolean()).isFalse();
         assertThat(replay.path("message").asText()).contains("leg F5 still cannot be rated: {NO_RATE=1}");
+        // re-rated on its own, it keeps the role it was given with its call and the line it was staged from
+        assertThat(jdbc.queryForObject("select leg_role || ' ' || rating_status || ' ' || raw_payload from rated_leg"
+                + " where leg_id = 'F5'", String.class)).isEqualTo(
+                "PRIMARY UNRATED F5,FC4,2026-10-22T09:00:00Z,,20,20,Bandwidth.com,+999123,voip,outbound,answered");
     }
 
     @Test
     void aFileWithoutTheRequiredColumnsStagesNothing() throws Exception {
         dropUsage("cdr-bad.csv", "leg_id,call_id,start_time\nX1,C1,2026-10-20T10:00:00Z\n");
 
-        assertThat(jdbc.queryForObject("select count(*) from usage_leg", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from rated_leg", Long.class)).isZero();
         assertThat(filesIn("usage/acme-contact/error")).isEqualTo(1L);
         assertThat(jdbc.queryForObject("select reason from exception_item", String.class))
                 .contains("the header lacks the required column(s) [duration_seconds, billing_duration_seconds]");
