@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,36 +37,25 @@ public class DayReader {
     }
 
     /**
-     * The current lines dated on another day than the carrier leg of their own carrier they reference, by the leg's
-     * day, for legs on these days: the only lines of a day that its own date does not find (a line billing any
-     * other leg is a finding of its own day). Few (a carrier clock a second off at midnight), but finding them takes
-     * a join of the carriers' lines with their legs of the days, so it is done once for all days.
+     * Feeds the day's lines (those dated on it and those recorded as belonging to it, {@code leg_day}), then its
+     * legs, to a pass covering the day: one carrier's lines and legs, or every carrier's, a carrier at a time, when
+     * {@code carrierName} is null (a carrier's findings depend on nothing of another's). Call inside a transaction.
      */
-    public Map<LocalDate, List<Long>> linesFromOtherDays(Set<LocalDate> days, String carrierName) {
-        Map<LocalDate, List<Long>> lines = new TreeMap<>();
-        jdbc.query("""
-                select l.id, r.utc_day from carrier_invoice i
-                join carrier_invoice_line l on l.invoice_id = i.id
-                join rated_leg r on r.leg_id = l.leg_reference and r.carrier_name = i.carrier_name
-                    and r.leg_class = 'CARRIER'
-                where i.status = 'CURRENT' and r.utc_day in (:days) and l.utc_day <> r.utc_day
-                  and (cast(:carrier as text) is null or i.carrier_name = :carrier)""",
-                new MapSqlParameterSource("days", days).addValue("carrier", carrierName), rs -> {
-                    lines.computeIfAbsent(rs.getObject(2, LocalDate.class), d -> new ArrayList<>()).add(rs.getLong(1));
-                });
-        return lines;
+    public void read(LocalDate day, String carrierName, Reconciler.Pass pass) {
+        for (String carrier : carrierName == null ? carriers(day) : List.of(carrierName)) {
+            readCarrier(day, carrier, pass);
+        }
     }
 
     /**
-     * Feeds the day's lines (those dated on it and {@code fromOtherDays}), then its legs, to a pass covering the
-     * day: one carrier's lines and legs, or every carrier's, a carrier at a time, when {@code carrierName} is null (a
-     * carrier's findings depend on nothing of another's). Call inside a transaction.
+     * Records the day each of these lines belongs to ({@code null}: its own date), as a pass of another day found;
+     * returns how many lines it moved. Call inside the transaction of that pass.
      */
-    public void read(LocalDate day, String carrierName, Collection<Long> fromOtherDays, Reconciler.Pass pass) {
-        Long[] others = fromOtherDays.toArray(Long[]::new);
-        for (String carrier : carrierName == null ? carriers(day) : List.of(carrierName)) {
-            readCarrier(day, carrier, others, pass);
-        }
+    public int belongTo(LocalDate day, Collection<Long> lineIds) {
+        return jdbc.update("""
+                update carrier_invoice_line set leg_day = nullif(:day, utc_day)
+                where id = any(cast(:ids as bigint[])) and leg_day is distinct from nullif(:day, utc_day)""",
+                new MapSqlParameterSource("day", day).addValue("ids", lineIds.toArray(Long[]::new)));
     }
 
     /**
@@ -76,7 +63,7 @@ public class DayReader {
      * them: a lookup per line instead of a join, and the lines read by the (invoice, day) index alone. The few
      * lines whose leg is not among them are looked up afterwards, which only reorders their findings.
      */
-    private void readCarrier(LocalDate day, String carrierName, Long[] fromOtherDays, Reconciler.Pass pass) {
+    private void readCarrier(LocalDate day, String carrierName, Reconciler.Pass pass) {
         Map<Long, CurrentInvoice> invoices = new LinkedHashMap<>();
         jdbc.query("""
                 select i.id, i.carrier_name, i.invoice_number, f.file_name from carrier_invoice i
@@ -88,7 +75,7 @@ public class DayReader {
                 });
         Map<String, InternalLeg> legs = new LinkedHashMap<>();
         MapSqlParameterSource p = new MapSqlParameterSource("day", day).addValue("carrier", carrierName)
-                .addValue("invoices", invoices.keySet().toArray(Long[]::new)).addValue("others", fromOtherDays);
+                .addValue("invoices", invoices.keySet().toArray(Long[]::new));
         // held for the day, with five carriers' days reconciled at once: the carrier and day are the query's own
         // values and the usual class one shared string, not a copy per leg
         streaming.query("""
@@ -110,8 +97,7 @@ public class DayReader {
                           union all
                           select id, invoice_id, line_no, position, leg_reference, utc_day, minutes, charge
                           from carrier_invoice_line
-                          where id = any(cast(:others as bigint[])) and utc_day <> :day
-                            and invoice_id = any(cast(:invoices as bigint[]))) l
+                          where leg_day = :day and invoice_id = any(cast(:invoices as bigint[]))) l
                     join unnest(cast(:invoices as bigint[])) with ordinality as v (id, n) on v.id = l.invoice_id
                     order by v.n, l.line_no""", p, rs -> {
                         CurrentInvoice invoice = invoices.get(rs.getLong(2));

@@ -29,8 +29,12 @@ public final class Reconciler {
         this.minuteTolerance = minuteTolerance;
     }
 
-    /** Findings and per carrier/day/invoice summaries. */
-    public record Result(List<ReconciliationSummary> summaries, List<Discrepancy> discrepancies) {
+    /**
+     * Findings and per carrier/day/invoice summaries; and the lines given that belong to none of the days, by the
+     * day they belong to (their own date, or the day of the carrier leg of their own carrier they bill).
+     */
+    public record Result(List<ReconciliationSummary> summaries, List<Discrepancy> discrepancies,
+                         Map<LocalDate, List<Long>> linesOfOtherDays) {
     }
 
     /**
@@ -66,6 +70,7 @@ public final class Reconciler {
         // carrier|day of unbilled legs → their tally; a day its carrier billed has its missing legs as findings
         private final Map<String, Key> unbilledDays = new TreeMap<>();
         private final Map<String, List<Discrepancy>> missing = new HashMap<>();
+        private final Map<LocalDate, List<Long>> linesOfOtherDays = new TreeMap<>();
 
         private Pass(Set<LocalDate> days) {
             this.days = days;
@@ -82,6 +87,7 @@ public final class Reconciler {
                     line.carrierName());
             LocalDate day = ownLeg ? leg.utcDay() : line.utcDay();
             if (!days.contains(day)) {
+                linesOfOtherDays.computeIfAbsent(day, d -> new ArrayList<>()).add(line.lineId());
                 return;
             }
             Tally tally = tallies.computeIfAbsent(new Key(line.carrierName(), day, line.invoiceNumber()),
@@ -152,7 +158,7 @@ public final class Reconciler {
             });
             List<ReconciliationSummary> summaries = new ArrayList<>();
             tallies.forEach((key, tally) -> summaries.add(tally.summary(key)));
-            return new Result(summaries, all);
+            return new Result(summaries, all, linesOfOtherDays);
         }
 
         private void compare(BilledLine line, InternalLeg leg, LocalDate day, Tally tally) {

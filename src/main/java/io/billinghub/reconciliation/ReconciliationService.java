@@ -103,37 +103,53 @@ public class ReconciliationService {
      */
     public Outcome reconcile(Collection<LocalDate> candidateDays, String carrierName, String runId,
                              String correlationId) {
-        Set<LocalDate> days = new TreeSet<>();
-        candidateDays.stream().filter(this::finalised).forEach(days::add);
-        days.retainAll(usageComplete(days));
-        if (days.isEmpty()) {
-            return new Outcome(days, 0, 0, Map.of());
+        Set<LocalDate> days = ready(candidateDays);
+        Map<LocalDate, Reconciler.Result> results = new TreeMap<>();
+        // in date order; a day found to be owed lines by another day's pass (a line dated across midnight from the
+        // leg it bills) is reconciled again with them, or for the first time if it was not asked for
+        TreeSet<LocalDate> toDo = new TreeSet<>(days);
+        while (!toDo.isEmpty()) {
+            LocalDate day = toDo.pollFirst();
+            // a day per transaction: memory follows a day, and a crash leaves each day as it was or as now
+            Reconciler.Result result = tx.execute(status -> {
+                Reconciler.Result pass = reconcileDay(day, carrierName, runId, correlationId);
+                pass.linesOfOtherDays().forEach((other, lines) -> {
+                    if (reader.belongTo(other, lines) > 0) {
+                        toDo.addAll(ready(List.of(other)));
+                    }
+                });
+                return pass;
+            });
+            results.put(day, result);
         }
         Map<String, Integer> byType = new TreeMap<>();
         int summaries = 0;
         int matched = 0;
-        Map<LocalDate, List<Long>> fromOtherDays = reader.linesFromOtherDays(days, carrierName);
-        for (LocalDate day : days) {
-            // a day per transaction: memory follows a day, and a crash leaves each day as it was or as now
-            Reconciler.Result result = tx.execute(status -> reconcileDay(day, carrierName,
-                    fromOtherDays.getOrDefault(day, List.of()), runId, correlationId));
+        for (Reconciler.Result result : results.values()) {
             summaries += result.summaries().size();
             matched += result.summaries().stream().mapToInt(ReconciliationSummary::matchedLines).sum();
             result.discrepancies().forEach(d -> byType.merge(d.type().name(), 1, Integer::sum));
         }
-        return new Outcome(days, summaries, matched, byType);
+        return new Outcome(results.keySet(), summaries, matched, byType);
+    }
+
+    /** Those of the days that are finalised and whose usage every tenant has extracted after the day ended. */
+    private Set<LocalDate> ready(Collection<LocalDate> candidateDays) {
+        Set<LocalDate> days = new TreeSet<>();
+        candidateDays.stream().filter(this::finalised).forEach(days::add);
+        days.retainAll(usageComplete(days));
+        return days;
     }
 
     /** Replaces the day's results and refreshes its cases: new ones opened, vanished ones auto-resolved. */
-    private Reconciler.Result reconcileDay(LocalDate day, String carrierName, List<Long> linesFromOtherDays,
-                                           String runId, String correlationId) {
+    private Reconciler.Result reconcileDay(LocalDate day, String carrierName, String runId, String correlationId) {
         MapSqlParameterSource slice = new MapSqlParameterSource("day", day).addValue("carrier", carrierName);
         // one pass of a day at a time, whichever node or file asks (two carriers' invoices arriving together):
         // results and cases of a day are replaced by one pass, never interleaved by two
         jdbc.query("select pg_advisory_xact_lock(hashtext('reconciliation|' || :day))", slice, rs -> {
         });
         Reconciler.Pass pass = reconciler.start(Set.of(day));
-        reader.read(day, carrierName, linesFromOtherDays, pass);
+        reader.read(day, carrierName, pass);
         Reconciler.Result result = pass.result();
         Instant now = clock.instant();
         jdbc.update("""

@@ -136,6 +136,30 @@ class ReconciliationServiceTest extends HubIntegrationTest {
         assertThat(cases()).containsExactlyElementsOf(togetherCases);
     }
 
+    @Test
+    void aDayReconciledBeforeTheDayOfALineBillingItIsReconciledAgainWithThatLine() {
+        // the 16th alone first: line 3 (dated the 15th) is not yet known to bill c, so c is missing on the invoice
+        ReconciliationService.Outcome first = reconciliation.reconcile(List.of(D16), "run-1", "corr-1");
+        assertThat(first.days()).containsExactly(D16);
+        assertThat(first.discrepancies()).isEqualTo(Map.of("RECON_CHARGE_DELTA", 1, "RECON_MISSING_ON_INVOICE", 1,
+                "RECON_NOT_IN_USAGE", 1));
+        assertThat(cases()).contains("OPEN RECON_MISSING_ON_INVOICE usage Bandwidth.com 2026-10-16 leg c null");
+
+        // the 15th's pass finds line 3 billing c of the 16th: the 16th is reconciled again with it, c matched and
+        // its case closed; each day's results then as when both were asked for together
+        ReconciliationService.Outcome second = reconciliation.reconcile(List.of(D15), "run-2", "corr-2");
+        assertThat(second.days()).containsExactly(D15, D16);
+        assertThat(jdbc.queryForObject("select leg_day from carrier_invoice_line where line_no = 3", LocalDate.class))
+                .isEqualTo(D16);
+        assertThat(jdbc.queryForObject("select status || ' ' || resolution from exception_item"
+                + " where type = 'RECON_MISSING_ON_INVOICE' and dedupe_key like '2026-10-16|%'", String.class))
+                .isEqualTo("RESOLVED AUTO_RESOLVED");
+        List<String> separately = results().stream().map(r -> r.replace("run-2", "run")).toList();
+        jdbc.execute("truncate reconciliation_result, exception_item restart identity");
+        reconciliation.reconcile(List.of(D15, D16), "run", "corr");
+        assertThat(separately).containsExactlyElementsOf(results());
+    }
+
     private void leg(String id, String carrier, String day, String minutes, String cost) {
         jdbc.update("""
                 insert into usage_leg (leg_id, call_id, tenant_id, vendor, start_time, duration_seconds,
