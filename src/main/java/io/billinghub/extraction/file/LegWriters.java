@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +160,16 @@ final class LegWriters implements AutoCloseable {
             try {
                 Savepoint before = connection.setSavepoint();
                 try {
-                    LegRows.copy(connection, translator, legs, rated, runId, now);
+                    // by carrier: a carrier's legs of a day then lie together, not spread over every page of the
+                    // day, for its reconciliation to read (the order is free: a chunk COPYed whole has no leg twice)
+                    List<Integer> byCarrier = new ArrayList<>(legs.size());
+                    for (int i = 0; i < legs.size(); i++) {
+                        byCarrier.add(i);
+                    }
+                    byCarrier.sort(Comparator.comparing(i -> rated.get(i).carrierName(),
+                            Comparator.nullsFirst(Comparator.naturalOrder())));
+                    LegRows.copy(connection, translator, byCarrier.stream().map(legs::get).toList(),
+                            byCarrier.stream().map(rated::get).toList(), runId, now);
                     connection.releaseSavepoint(before);
                     inserted += legs.size();
                     return;
