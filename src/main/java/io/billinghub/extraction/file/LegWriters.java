@@ -157,6 +157,9 @@ final class LegWriters implements AutoCloseable {
          * before (the COPY is undone to its savepoint).
          */
         private void store(List<UsageLeg> legs, List<RatedLeg> rated, String runId, Instant now) {
+            if (legs.isEmpty()) {
+                return;
+            }
             try {
                 Savepoint before = connection.setSavepoint();
                 try {
