@@ -21,15 +21,6 @@ public final class Checksums {
         return sha256(content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** For millions of small payloads: one digest per thread instead of one per call. */
-    public static String sha256(MessageDigest reused, String content) {
-        return HexFormat.of().formatHex(reused.digest(content.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    public static MessageDigest newSha256() {
-        return digest();
-    }
-
     /** The checksum of a stream read to its end, a buffer at a time: a file of any size is never held whole. */
     public static String sha256(InputStream content) throws IOException {
         MessageDigest digest = digest();
