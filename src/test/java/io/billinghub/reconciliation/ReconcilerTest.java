@@ -6,6 +6,7 @@ import io.billinghub.exceptions.ExceptionType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,8 @@ class ReconcilerTest {
                 List.of(line("BW", "e", DAY, "1", "0.01")));
         assertThat(result.discrepancies()).isEmpty();
         assertThat(result.summaries()).isEmpty();
+        // the line (id 1) is reported as owed to the day before, for the service to reconcile that day with it
+        assertThat(result.linesOfOtherDays()).isEqualTo(Map.of(DAY.minusDays(1), List.of(1L)));
     }
 
     @Test
@@ -135,5 +138,9 @@ class ReconcilerTest {
                 .isEqualTo(together.discrepancies());
         assertThat(Stream.concat(first.summaries().stream(), second.summaries().stream()).toList())
                 .isEqualTo(together.summaries());
+        // only DAY's pass alone leaves the line (id 1) to another day: the next, where its leg lies
+        assertThat(together.linesOfOtherDays()).isEmpty();
+        assertThat(first.linesOfOtherDays()).isEqualTo(Map.of(next, List.of(1L)));
+        assertThat(second.linesOfOtherDays()).isEmpty();
     }
 }

@@ -80,8 +80,11 @@ final class LegWriters implements AutoCloseable {
         }
     }
 
-    /** Waits until every queued leg is written, failing as the writing failed; what the lanes did. */
-    UsageStaging.StageCounts finish() {
+    /**
+     * Waits until every queued leg is written (failing as the writing failed), commits the lanes one after the other
+     * and returns what they did.
+     */
+    UsageStaging.StageCounts commit() {
         int inserted = 0;
         int updated = 0;
         int unchanged = 0;
@@ -91,11 +94,6 @@ final class LegWriters implements AutoCloseable {
             updated += lane.updated;
             unchanged += lane.unchanged;
         }
-        return new UsageStaging.StageCounts(inserted, updated, unchanged);
-    }
-
-    void commit() {
-        finish();
         for (Lane lane : lanes) {
             try {
                 lane.connection.commit();
@@ -104,6 +102,7 @@ final class LegWriters implements AutoCloseable {
             }
         }
         committed = true;
+        return new UsageStaging.StageCounts(inserted, updated, unchanged);
     }
 
     @Override

@@ -98,8 +98,7 @@ public class UsageFileIngest {
                 });
                 // the legs commit before the cases and counts: a failure here rolls those back too, and a file
                 // whose legs committed without them is taken again on the upsert path
-                tally.staged(writers.finish());
-                writers.commit();
+                tally.staged(writers.commit());
                 return new Outcome(totals.lines(), totals.legs(), totals.rejected(), tally.inserted, tally.updated,
                         tally.unchanged, tally.rated, tally.excluded, tally.unrated, tally.cost,
                         tally.unratedByReason, tally.days, tally.aggregation.daily(), snapshot.versionId());
