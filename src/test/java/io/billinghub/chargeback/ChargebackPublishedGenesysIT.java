@@ -15,8 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The chargeback month with the Genesys tenant on its PUBLISHED connector (the sandbox's
- * /sandbox/genesys-cloud-org, with every 4th request answered 429 in Genesys's shape and every 7th 503), through
+ * The chargeback month with the Genesys tenant on its PUBLISHED connector at its one base URL (the sandbox's
+ * /sandbox/genesys, with every 4th request answered 429 in Genesys's shape and every 7th 503), through
  * the hub's routes: users merged from users, licences and custom attribute records, the billable usage report
  * polled from InProgress to Complete with the simulated sleeper, the current-state extraction recorded with the
  * instant it was read and flagged when that is long after the end of the cycle.
@@ -35,8 +35,7 @@ class ChargebackPublishedGenesysIT extends HubIntegrationTest {
         registry.add("hub.telephony.tenants[0].id", () -> "acme-contact");
         registry.add("hub.telephony.tenants[0].vendor", () -> "genesys");
         registry.add("hub.telephony.tenants[0].connector", () -> "PUBLISHED");
-        registry.add("hub.telephony.tenants[0].base-url",
-                () -> "http://localhost:" + HTTP_PORT + "/sandbox/genesys-cloud-org");
+        registry.add("hub.telephony.tenants[0].base-url", () -> "http://localhost:" + HTTP_PORT + "/sandbox/genesys");
         registry.add("hub.telephony.tenants[0].token-url",
                 () -> "http://localhost:" + HTTP_PORT + "/sandbox/genesys/oauth/token");
         registry.add("hub.telephony.tenants[0].client-id", () -> "sandbox-client");

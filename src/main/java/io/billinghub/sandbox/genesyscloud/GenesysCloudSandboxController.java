@@ -62,19 +62,19 @@ class GenesysCloudSandboxController {
     private final GenesysJobs jobs;
     private final SandboxFaults faults;
     private final SandboxTokens tokens;
+    private final GenesysRateLimit rateLimit;
     private final Clock clock;
-    private long minute = -1;
-    private int requestsThisMinute;
 
     GenesysCloudSandboxController(SandboxProperties sandbox, GenesysCloudSandboxProperties properties,
                                   GenesysConversations conversations, GenesysJobs jobs, SandboxFaults faults,
-                                  SandboxTokens tokens, ObjectProvider<Clock> clock) {
+                                  SandboxTokens tokens, GenesysRateLimit rateLimit, ObjectProvider<Clock> clock) {
         this.sandbox = sandbox;
         this.properties = properties;
         this.conversations = conversations;
         this.jobs = jobs;
         this.faults = faults;
         this.tokens = tokens;
+        this.rateLimit = rateLimit;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -185,16 +185,8 @@ class GenesysCloudSandboxController {
     }
 
     /** The rate-limit headers Genesys sends with every answer that is not a 429. */
-    private synchronized ResponseEntity.BodyBuilder decorate(ResponseEntity.BodyBuilder builder) {
-        long second = clock.instant().getEpochSecond();
-        if (second / 60 != minute) {
-            minute = second / 60;
-            requestsThisMinute = 0;
-        }
-        requestsThisMinute++;
-        return builder.header("inin-ratelimit-allowed", Integer.toString(properties.requestsPerMinute()))
-                .header("inin-ratelimit-count", Integer.toString(requestsThisMinute))
-                .header("inin-ratelimit-reset", Long.toString(60 - second % 60));
+    private ResponseEntity.BodyBuilder decorate(ResponseEntity.BodyBuilder builder) {
+        return builder.headers(rateLimit.count());
     }
 
     private static Instant[] interval(String interval) {

@@ -7,6 +7,8 @@ import io.billinghub.sandbox.SandboxConfiguration;
 import io.billinghub.sandbox.SandboxFaults;
 import io.billinghub.sandbox.SandboxProperties;
 import io.billinghub.sandbox.SandboxTokens;
+import io.billinghub.sandbox.genesyscloud.GenesysCloudSandboxConfiguration;
+import io.billinghub.sandbox.genesyscloud.GenesysRateLimit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -33,23 +35,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The sandbox's Genesys organisation month as Genesys Cloud publishes it, under /sandbox/genesys-cloud-org: users
- * (current state, pageNumber/pageSize with pageCount and nextUri), licences per user, the users' custom attribute
- * records of one schema (404 for a user without one), the billable usage report (InProgress for the first
+ * The sandbox's Genesys organisation month as Genesys Cloud publishes it, under /sandbox/genesys beside the usage
+ * jobs and the document-shaped organisation APIs, as a real organisation serves all its APIs on one host: users
+ * (current state, pageNumber/pageSize with pageCount and nextUri; a users request naming {@code asOf} is the
+ * document's, {@link GenesysOrgSandboxController}), licences per user, the users' custom attribute records of one
+ * schema (404 for a user without one), the billable usage report (InProgress for the first
  * {@code billableUsagePolls} requests of a date range, then Complete) and conversation aggregates by queue. Every
- * answer carries the {@code inin-ratelimit-allowed/count/reset} headers; an injected rate-limit fault answers 429
- * with Retry-After and Genesys's {@code too.many.requests.retry.after} body. Resources Genesys does not publish in
- * the document's form are served as the document-shaped sandbox serves them, so a PUBLISHED tenant extracts a whole
- * month here.
+ * answer carries the organisation's {@link GenesysRateLimit} headers; an injected rate-limit fault answers 429 with
+ * Retry-After and Genesys's {@code too.many.requests.retry.after} body. The token is the one client-credentials
+ * token of /sandbox/genesys/oauth/token. Resources Genesys does not publish in the document's form (queues, trunks,
+ * queue metrics, schedules, analytics usage, sessions, the invoice) are the document-shaped ones at the same paths,
+ * so a PUBLISHED tenant extracts a whole month at its one base URL.
  */
 @RestController
-@RequestMapping("/sandbox/genesys-cloud-org")
+@RequestMapping("/sandbox/genesys")
 @ConditionalOnProperty(prefix = "hub.embedded.sandbox", name = "enabled", havingValue = "true")
-@Import({SandboxConfiguration.class, OrgSandboxConfiguration.class})
+@Import({SandboxConfiguration.class, OrgSandboxConfiguration.class, GenesysCloudSandboxConfiguration.class})
 class GenesysCloudOrgSandboxController {
-
-    /** Genesys's commonly cited default: 300 requests per minute per token. */
-    static final int ALLOWED_PER_MINUTE = 300;
 
     record ApiError(int status, String code, String message) {
     }
@@ -58,29 +60,27 @@ class GenesysCloudOrgSandboxController {
     private final OrgSandboxProperties orgProperties;
     private final SandboxFaults faults;
     private final SandboxTokens tokens;
-    private final GenesysOrgSandboxController document;
+    private final GenesysRateLimit rateLimit;
     private final OrgMonth month;
     private final Clock clock;
     private final ObjectMapper json;
     private final Map<String, Integer> usagePolls = new HashMap<>();
-    private long window = -1;
-    private int windowCount;
 
     GenesysCloudOrgSandboxController(SandboxProperties properties, OrgSandboxProperties orgProperties,
-                                     SandboxFaults faults, SandboxTokens tokens, GenesysOrgSandboxController document,
+                                     SandboxFaults faults, SandboxTokens tokens, GenesysRateLimit rateLimit,
                                      OrgMonths months, Clock clock, ObjectMapper json) {
         this.properties = properties;
         this.orgProperties = orgProperties;
         this.faults = faults;
         this.tokens = tokens;
-        this.document = document;
+        this.rateLimit = rateLimit;
         this.month = months.genesys();
         this.clock = clock;
         this.json = json;
     }
 
     /** Users as they are now (the published API has no history): active, inactive, deleted or any. */
-    @GetMapping(path = "/api/v2/users", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/api/v2/users", params = "!asOf", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> users(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
                                  @RequestParam Map<String, String> params) {
         return answer(auth, () -> {
@@ -168,51 +168,6 @@ class GenesysCloudOrgSandboxController {
         return answer(auth, () -> GenesysCloudOrgJson.aggregates(json, body, month));
     }
 
-    // The resources without a published counterpart in the document's form: as the document-shaped sandbox has them.
-
-    @GetMapping(path = "/api/v2/routing/queues", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> queues(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                  @RequestParam Map<String, String> params) {
-        return document.queues(auth, params);
-    }
-
-    @GetMapping(path = "/api/v2/telephony/trunks", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> trunks(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                  @RequestParam Map<String, String> params) {
-        return document.trunks(auth, params);
-    }
-
-    @GetMapping(path = "/api/v2/analytics/conversations/queue-metrics", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> queueMetrics(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-            @RequestParam Map<String, String> params) {
-        return document.queueMetrics(auth, params);
-    }
-
-    @GetMapping(path = "/api/v2/workforcemanagement/schedules", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> schedules(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                     @RequestParam Map<String, String> params) {
-        return document.schedules(auth, params);
-    }
-
-    @GetMapping(path = "/api/v2/speechandtextanalytics/usage", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> analytics(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                     @RequestParam Map<String, String> params) {
-        return document.analytics(auth, params);
-    }
-
-    @GetMapping(path = "/api/v2/users/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> sessions(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                    @RequestParam Map<String, String> params) {
-        return document.sessions(auth, params);
-    }
-
-    @GetMapping(path = "/api/v2/billing/invoices/platform", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> invoice(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                   @RequestParam Map<String, String> params) {
-        return document.invoice(auth, params);
-    }
-
     private ResponseEntity<Object> answer(String authorization, Supplier<Object> body) {
         Optional<ResponseEntity<Object>> refused = gate(authorization);
         if (refused.isPresent()) {
@@ -283,19 +238,8 @@ class GenesysCloudOrgSandboxController {
     }
 
     /** The answer with the rate-limit headers of the current minute. */
-    private synchronized ResponseEntity<Object> limited(ResponseEntity<Object> response) {
-        long second = clock.instant().getEpochSecond();
-        long minute = second / 60;
-        if (minute != window) {
-            window = minute;
-            windowCount = 0;
-        }
-        windowCount++;
-        return ResponseEntity.status(response.getStatusCode())
-                .header("inin-ratelimit-allowed", Integer.toString(ALLOWED_PER_MINUTE))
-                .header("inin-ratelimit-count", Integer.toString(windowCount))
-                .header("inin-ratelimit-reset", Long.toString(60 - second % 60))
-                .body(response.getBody());
+    private ResponseEntity<Object> limited(ResponseEntity<Object> response) {
+        return ResponseEntity.status(response.getStatusCode()).headers(rateLimit.count()).body(response.getBody());
     }
 
     /** Faults first (a gateway in front of the API), then the token. */
@@ -304,10 +248,8 @@ class GenesysCloudOrgSandboxController {
         if (fault == SandboxFaults.UsageFault.RATE_LIMITED) {
             long seconds = properties.retryAfterSeconds();
             return Optional.of(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .headers(rateLimit.exhausted(seconds))
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                    .header("inin-ratelimit-allowed", Integer.toString(ALLOWED_PER_MINUTE))
-                    .header("inin-ratelimit-count", Integer.toString(ALLOWED_PER_MINUTE))
-                    .header("inin-ratelimit-reset", Long.toString(seconds))
                     .body(new ApiError(429, "too.many.requests.retry.after",
                             "Rate limit exceeded the maximum. Retry the request in [" + seconds + "] seconds")));
         }

@@ -64,7 +64,8 @@ class GenesysOrgSandboxController {
         this.json = json;
     }
 
-    @GetMapping(path = "/api/v2/users", produces = MediaType.APPLICATION_JSON_VALUE)
+    /** Users as of an instant; a users request without {@code asOf} is the published API's (current state). */
+    @GetMapping(path = "/api/v2/users", params = "asOf", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> users(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
                                  @RequestParam Map<String, String> params) {
         return page(auth, params, false, q -> month.users(q.asOf()).stream()

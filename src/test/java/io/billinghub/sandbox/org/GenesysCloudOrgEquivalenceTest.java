@@ -44,10 +44,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The judge of the published connector: the same generated Genesys organisation month, extracted through the
- * document-shaped API (/sandbox/genesys, as of the snapshot) and through the published one
- * (/sandbox/genesys-cloud-org, current state), gives the same canonical records, except what the published API
- * cannot say:
+ * The judge of the published connector: the same generated Genesys organisation month, extracted at the one base
+ * URL /sandbox/genesys through the document-shaped API (as of the snapshot) and through the published one (current
+ * state), gives the same canonical records, except what the published API cannot say:
  * <ul>
  *   <li>SUSPENDED: Genesys users are active, inactive or deleted; the 3 suspended users of the plan (one each in
  *       RET-0452, FIN-0001 us-east and SUP-0200) read INACTIVE. The chargeback treats both alike (neither rates a
@@ -75,8 +74,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc(addFilters = false)
 class GenesysCloudOrgEquivalenceTest {
 
-    static final String DOCUMENT_BASE = "http://localhost/sandbox/genesys";
-    static final String PUBLISHED_BASE = "http://localhost/sandbox/genesys-cloud-org";
+    /** The organisation's one API host: both connectors read it with the same token. */
+    static final String BASE = "http://localhost/sandbox/genesys";
 
     @Autowired
     private MockMvc mvc;
@@ -120,8 +119,8 @@ class GenesysCloudOrgEquivalenceTest {
 
     @Test
     void atTheEndOfTheCycleOnlyTheSuspendedUsersDiffer() throws Exception {
-        List<OrgRecord> documentUsers = extract(document, DOCUMENT_BASE, OrgResource.USERS);
-        List<OrgRecord> publishedUsers = extract(published, PUBLISHED_BASE, OrgResource.USERS);
+        List<OrgRecord> documentUsers = extract(document, BASE, OrgResource.USERS);
+        List<OrgRecord> publishedUsers = extract(published, BASE, OrgResource.USERS);
         // the plan's suspended users: RET-0452 1, FIN-0001 (us-east) 1, SUP-0200 1
         List<OrgRecord.User> suspended = users(documentUsers).stream()
                 .filter(u -> u.status() == OrgRecord.UserStatus.SUSPENDED).toList();
@@ -133,20 +132,20 @@ class GenesysCloudOrgEquivalenceTest {
 
         for (OrgResource resource : List.of(OrgResource.QUEUES, OrgResource.TRUNKS, OrgResource.CONVERSATIONS,
                 OrgResource.WFM_SHIFTS, OrgResource.ANALYTICS, OrgResource.SESSIONS, OrgResource.INVOICE)) {
-            assertThat(extract(published, PUBLISHED_BASE, resource)).as(resource.name())
-                    .isNotEmpty().isEqualTo(extract(document, DOCUMENT_BASE, resource));
+            assertThat(extract(published, BASE, resource)).as(resource.name())
+                    .isNotEmpty().isEqualTo(extract(document, BASE, resource));
         }
     }
 
     @Test
     void theBillableUsageCountsTheSeatsOfActiveAndSuspendedUsers() throws Exception {
-        List<OrgRecord.User> users = users(extract(document, DOCUMENT_BASE, OrgResource.USERS));
+        List<OrgRecord.User> users = users(extract(document, BASE, OrgResource.USERS));
         Map<String, BigDecimal> seats = users.stream()
                 .filter(u -> u.licenceType() != null && (u.status() == OrgRecord.UserStatus.ACTIVE
                         || u.status() == OrgRecord.UserStatus.SUSPENDED))
                 .collect(Collectors.groupingBy(OrgRecord.User::licenceType, TreeMap::new,
                         Collectors.reducing(BigDecimal.ZERO, u -> BigDecimal.ONE, BigDecimal::add)));
-        List<OrgRecord> usage = extract(published, PUBLISHED_BASE, OrgResource.BILLABLE_USAGE);
+        List<OrgRecord> usage = extract(published, BASE, OrgResource.BILLABLE_USAGE);
         Map<String, BigDecimal> billed = new TreeMap<>();
         BigDecimal addOns = BigDecimal.ZERO;
         for (OrgRecord r : usage) {
@@ -167,7 +166,7 @@ class GenesysCloudOrgEquivalenceTest {
     @Test
     void theQueueAggregatesAddUpTheConversationsEachQueueAnswered() throws Exception {
         Map<String, long[]> expected = new TreeMap<>();
-        for (OrgRecord r : extract(document, DOCUMENT_BASE, OrgResource.CONVERSATIONS)) {
+        for (OrgRecord r : extract(document, BASE, OrgResource.CONVERSATIONS)) {
             OrgRecord.Conversation c = (OrgRecord.Conversation) r;
             long[] sums = expected.computeIfAbsent(c.queueId(), k -> new long[3]);
             sums[0]++;
@@ -175,7 +174,7 @@ class GenesysCloudOrgEquivalenceTest {
             sums[2] += c.holdSeconds() + c.wrapUpSeconds();
         }
         Map<String, long[]> aggregated = new TreeMap<>();
-        for (OrgRecord r : extract(published, PUBLISHED_BASE, OrgResource.QUEUE_METRICS)) {
+        for (OrgRecord r : extract(published, BASE, OrgResource.QUEUE_METRICS)) {
             OrgRecord.QueueMetrics m = (OrgRecord.QueueMetrics) r;
             aggregated.put(m.queueId(), new long[] {m.connected(), m.talkSeconds().longValueExact(),
                 m.heldSeconds().add(m.acwSeconds()).longValueExact()});
@@ -187,9 +186,9 @@ class GenesysCloudOrgEquivalenceTest {
 
     @Test
     void readLaterTheCurrentStateAlsoHoldsTheChangesAfterTheSnapshot() throws Exception {
-        List<OrgRecord.User> atSnapshot = users(extract(document, DOCUMENT_BASE, OrgResource.USERS));
+        List<OrgRecord.User> atSnapshot = users(extract(document, BASE, OrgResource.USERS));
         at(T0);
-        List<OrgRecord.User> now = users(extract(published, PUBLISHED_BASE, OrgResource.USERS));
+        List<OrgRecord.User> now = users(extract(published, BASE, OrgResource.USERS));
         OrgMonth month = months.genesys();
         Set<String> differing = new TreeSet<>();
         Map<String, OrgRecord.User> before = atSnapshot.stream().collect(Collectors.toMap(OrgRecord.User::userId,

@@ -42,9 +42,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * The published-shape sandbox (/sandbox/genesys-cloud-org) against Genesys Cloud's published definitions of the
- * operations the PUBLISHED connector calls (src/test/resources/contracts/genesys-cloud-org.openapi.json, compiled
- * from Genesys's SDK documentation; its description names the files), checked by Atlassian's
+ * The published-shape sandbox (under /sandbox/genesys, the organisation's one host) against Genesys Cloud's
+ * published definitions of the operations the PUBLISHED connector calls
+ * (src/test/resources/contracts/genesys-cloud-org.openapi.json, compiled from Genesys's SDK documentation; its
+ * description names the files), checked by Atlassian's
  * swagger-request-validator: request and answer (status, declared headers, JSON body) of every users page, licence
  * page, billable usage answer (InProgress and Complete) and of a 429. The custom attribute record operation is a
  * preview one whose model the SDK documentation consulted does not give: its answers are checked field by field.
@@ -64,7 +65,7 @@ import org.springframework.test.web.servlet.MvcResult;
 class GenesysCloudOrgSandboxContractTest {
 
     private static final String SPEC_FILE = "/contracts/genesys-cloud-org.openapi.json";
-    private static final String BASE_PATH = "/sandbox/genesys-cloud-org";
+    private static final String BASE_PATH = "/sandbox/genesys";
     /** October's report; each test asks for another range, as the sandbox counts the requests of each range. */
     private static final String USAGE = BASE_PATH + "/api/v2/billing/reports/billableusage"
             + "?startDate=2026-10-01T00:00:00Z&endDate=2026-11-01T00:00:00Z";

@@ -230,7 +230,9 @@ class GenesysOrgSandboxControllerTest {
 
     @Test
     void refusesBadParametersWithA400() throws Exception {
-        badRequest(USERS + "?pageSize=10", "asOf is required (an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z)");
+        // (users without asOf are the published API's current state: GenesysCloudOrgSandboxController)
+        badRequest("/sandbox/genesys/api/v2/routing/queues?pageSize=10",
+                "asOf is required (an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z)");
         badRequest(USERS + "?asOf=yesterday", "asOf must be an ISO-8601 instant (e.g. 2026-11-01T00:00:00Z), "
                 + "was 'yesterday'");
         badRequest(USERS + "?asOf=2026-11-01T00:00:00Z&pageSize=501", "pageSize must be between 1 and 500, was 501");
