@@ -2,6 +2,7 @@ package io.billinghub.chargeback;
 
 import io.billinghub.extraction.TelephonyProperties;
 import io.billinghub.extraction.TelephonyProperties.Connector;
+import io.billinghub.extraction.cxone.CxoneApiDiscovery;
 import io.billinghub.extraction.cxone.CxoneProperties;
 import io.billinghub.extraction.org.OrgSnapshotAdapter;
 import io.billinghub.platform.http.OAuthClient;
@@ -20,19 +21,24 @@ public class OrgTenants {
 
     private final TelephonyProperties telephony;
     private final CxoneProperties cxone;
+    private final CxoneApiDiscovery discovery;
     private final List<OrgSnapshotAdapter> adapters;
 
-    public OrgTenants(TelephonyProperties telephony, CxoneProperties cxone,
+    public OrgTenants(TelephonyProperties telephony, CxoneProperties cxone, CxoneApiDiscovery discovery,
                       ObjectProvider<OrgSnapshotAdapter> adapters) {
         this.telephony = telephony;
         this.cxone = cxone;
+        this.discovery = discovery;
         this.adapters = adapters.orderedStream().toList();
     }
 
     public Endpoint endpoint(ChargebackProperties.TenantRef ref) {
         if ("cxone".equals(ref.vendor())) {
             CxoneProperties.Tenant t = cxone.tenant(ref.id());
-            return new Endpoint(ref, adapter(ref.vendor(), Connector.DOCUMENT), t.baseUrl(), t.oauthClient(),
+            // the organisation is read in the document's shape either way; a PUBLISHED tenant's token is valid only
+            // on its discovered API host, where its usage is read too (it has no base-url of the document's API)
+            String baseUrl = t.published() ? discovery.apiEndpoint(t) : t.baseUrl();
+            return new Endpoint(ref, adapter(ref.vendor(), Connector.DOCUMENT), baseUrl, t.oauthClient(),
                     t.requestsPerSecond());
         }
         TelephonyProperties.Tenant t = telephony.tenant(ref.id());

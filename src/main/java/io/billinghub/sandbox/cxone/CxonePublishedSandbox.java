@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public final class CxonePublishedSandbox {
 
+    /** Where the published API is served: the issuer and, as the discovery answers, the tenant's API host. */
+    public static final String BASE = "/sandbox/cxone-published";
+
     private final CxonePublishedSandboxProperties properties;
     private final CxonePublishedContacts contacts;
     private final CxoneTokens tokens;

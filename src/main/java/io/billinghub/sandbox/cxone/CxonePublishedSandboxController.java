@@ -46,12 +46,11 @@ import org.springframework.web.bind.annotation.RestController;
  * {@link CxoneSandboxFaults} first, as a gateway would; its 429 carries no Retry-After, as NICE's often does not.
  */
 @RestController
-@RequestMapping(CxonePublishedSandboxController.BASE)
+@RequestMapping(CxonePublishedSandbox.BASE)
 @ConditionalOnProperty(prefix = "hub.embedded.sandbox", name = "enabled", havingValue = "true")
 @Import(CxonePublishedSandboxConfiguration.class)
 class CxonePublishedSandboxController {
 
-    static final String BASE = "/sandbox/cxone-published";
     static final String COMPLETED = "/inContactAPI/services/{version}/contacts/completed";
     static final String JOBS = "/data-extraction/v1/jobs";
     static final String FILES = "/data-extraction/files";
@@ -281,7 +280,7 @@ class CxonePublishedSandboxController {
 
     private static String root(HttpServletRequest request) {
         return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
-                + request.getContextPath() + BASE;
+                + request.getContextPath() + CxonePublishedSandbox.BASE;
     }
 
     private static String pageUrl(HttpServletRequest request, String version, String startDate, String endDate,

@@ -16,10 +16,13 @@ import io.billinghub.extraction.org.CxoneOrgAdapter;
 import io.billinghub.extraction.org.OrgRecord;
 import io.billinghub.extraction.org.OrgResource;
 import io.billinghub.platform.SettableClock;
+import io.billinghub.sandbox.cxone.CxonePublishedSandbox;
 import io.billinghub.sandbox.cxone.CxoneSandboxFaults;
 import io.billinghub.sandbox.cxone.CxoneTokens;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +36,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The CXone organisation APIs over HTTP, without injected faults, on the default October 2026 month. */
-@WebMvcTest(controllers = CxoneOrgSandboxController.class, properties = {
+/**
+ * The CXone organisation APIs over HTTP, without injected faults, on the default October 2026 month: on the document
+ * host (/sandbox/cxone) and passed through on the published API's host (/sandbox/cxone-published), each reading
+ * the tokens its host issues.
+ */
+@WebMvcTest(controllers = {CxoneOrgSandboxController.class, CxonePublishedOrgSandboxController.class}, properties = {
         "hub.embedded.sandbox.enabled=true",
         "hub.embedded.sandbox.cxone.users=50",
         "hub.embedded.sandbox.cxone.client-id=test-client",
@@ -48,6 +55,7 @@ import org.springframework.test.web.servlet.ResultActions;
 class CxoneOrgSandboxControllerTest {
 
     private static final String BASE = "http://localhost/sandbox/cxone";
+    private static final String PUBLISHED_BASE = "http://localhost/sandbox/cxone-published";
     private static final String USERS = "/sandbox/cxone/api/v2/users";
     private static final String CONTACTS = "/sandbox/cxone/api/v2/contacts/queue-metrics";
     private static final String INVOICE = "/sandbox/cxone/api/v2/billing/invoices/platform";
@@ -59,12 +67,15 @@ class CxoneOrgSandboxControllerTest {
     @Autowired
     private CxoneTokens tokens;
     @Autowired
+    private CxonePublishedSandbox published;
+    @Autowired
     private CxoneSandboxFaults faults;
     @Autowired
     private OrgMonths months;
 
     private OrgMonth month;
     private String bearer;
+    private String publishedBearer;
 
     @BeforeEach
     void reset() {
@@ -75,6 +86,11 @@ class CxoneOrgSandboxControllerTest {
         // Any of the tenant's scopes reads the organisation, even one granted for reports only.
         bearer = "Bearer " + tokens.issue("test-client", "test-secret", List.of(CxoneTokens.READ_REPORTS))
                 .orElseThrow().accessToken();
+        // a PUBLISHED tenant's token: the password grant with the sandbox's default access key
+        String client = "Basic " + Base64.getEncoder().encodeToString("test-client:test-secret"
+                .getBytes(StandardCharsets.UTF_8));
+        publishedBearer = "Bearer " + published.issue(client, "cxone-sandbox-access-key",
+                "cxone-sandbox-access-secret").orElseThrow().accessToken();
     }
 
     @Test
@@ -154,6 +170,32 @@ class CxoneOrgSandboxControllerTest {
                 .isEqualTo(month.sessions());
         assertThat(extract(mvc, adapter, BASE, OrgResource.INVOICE, SNAPSHOT, 500, bearer))
                 .isEqualTo(month.invoice().lines());
+    }
+
+    @Test
+    void thePublishedHostServesTheSameOrganisationToThePublishedToken() throws Exception {
+        CxoneOrgAdapter adapter = new CxoneOrgAdapter(new ObjectMapper());
+        // 59 users at the snapshot, 25 a page: the next links stay on the published host
+        assertThat(extract(mvc, adapter, PUBLISHED_BASE, OrgResource.USERS, SNAPSHOT, 25, publishedBearer))
+                .hasSize(59);
+        mvc.perform(get("/sandbox/cxone-published/api/v2/users?asOf=2026-11-01T00:00:00Z&top=25")
+                        .header(HttpHeaders.AUTHORIZATION, publishedBearer))
+                .andExpect(jsonPath("$._links.next").value("/sandbox/cxone-published/api/v2/users"
+                        + "?asOf=2026-11-01T00:00:00Z&skip=25&top=25"));
+        for (OrgResource resource : OrgResource.DOCUMENT) {
+            assertThat(extract(mvc, adapter, PUBLISHED_BASE, resource, SNAPSHOT, 500, publishedBearer))
+                    .as(resource.name()).isNotEmpty()
+                    .isEqualTo(extract(mvc, adapter, BASE, resource, SNAPSHOT, 500, bearer));
+        }
+    }
+
+    @Test
+    void eachHostAcceptsOnlyTheTokensItIssues() throws Exception {
+        mvc.perform(get(USERS + "?asOf=2026-11-01T00:00:00Z").header(HttpHeaders.AUTHORIZATION, publishedBearer))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("invalid_token"));
+        String publishedUsers = "/sandbox/cxone-published/api/v2/users?asOf=2026-11-01T00:00:00Z";
+        call(publishedUsers).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("invalid_token"));
+        mvc.perform(get(publishedUsers)).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -15,23 +15,29 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The chargeback month with the Genesys tenant on its PUBLISHED connector at its one base URL (the sandbox's
- * /sandbox/genesys, with every 4th request answered 429 in Genesys's shape and every 7th 503), through
- * the hub's routes: users merged from users, licences and custom attribute records, the billable usage report
- * polled from InProgress to Complete with the simulated sleeper, the current-state extraction recorded with the
- * instant it was read and flagged when that is long after the end of the cycle.
+ * The chargeback month with both tenants on their PUBLISHED connectors, each configured as a real one is (the
+ * sandbox answering every 4th request with 429 and every 7th with 503), through the hub's routes:
+ * <ul>
+ *   <li>Genesys at its one base URL /sandbox/genesys (the usage jobs' too) with its client-credentials token: users
+ *       merged from users, licences and custom attribute records, the billable usage report polled from InProgress
+ *       to Complete with the simulated sleeper, the current-state extraction recorded with the instant it was read
+ *       and flagged when that is long after the end of the cycle;</li>
+ *   <li>CXone with its issuer, tenant id and access key only (no base-url, no token-url): the password-grant token
+ *       and the API host its discovery answers (/sandbox/cxone-published), where the document-shaped organisation
+ *       is read as of the snapshot.</li>
+ * </ul>
  *
  * <p>An IT, run by failsafe: its tenant settings make a Spring context of their own, on the fixed ports every
  * {@link HubIntegrationTest} uses, so it must not run in the JVM where surefire keeps the shared context.
  */
-class ChargebackPublishedGenesysIT extends HubIntegrationTest {
+class ChargebackPublishedIT extends HubIntegrationTest {
 
     private static final Pattern MISMATCH = Pattern.compile("the vendor bills (\\d+) (CX_\\d) licences; the snapshot"
             + " has (\\d+) active users holding one");
 
     @DynamicPropertySource
-    static void publishedGenesys(DynamicPropertyRegistry registry) {
-        // a list is replaced whole by the source that sets it: the tenant is given in full
+    static void publishedTenants(DynamicPropertyRegistry registry) {
+        // a list is replaced whole by the source that sets it: each tenant is given in full
         registry.add("hub.telephony.tenants[0].id", () -> "acme-contact");
         registry.add("hub.telephony.tenants[0].vendor", () -> "genesys");
         registry.add("hub.telephony.tenants[0].connector", () -> "PUBLISHED");
@@ -41,10 +47,17 @@ class ChargebackPublishedGenesysIT extends HubIntegrationTest {
         registry.add("hub.telephony.tenants[0].client-id", () -> "sandbox-client");
         registry.add("hub.telephony.tenants[0].client-secret", () -> "sandbox-secret");
         registry.add("hub.telephony.tenants[0].requests-per-second", () -> 10);
+        Map.of("id", "acme-contact", "connector", "PUBLISHED",
+                "issuer", "http://localhost:" + HTTP_PORT + "/sandbox/cxone-published",
+                "cxone-tenant-id", "11ee8b5a-0000-4000-8000-0000acme0001", "access-key-id", "cxone-sandbox-access-key",
+                "access-key-secret", "cxone-sandbox-access-secret", "client-id", "cxone-sandbox-client",
+                "client-secret", "cxone-sandbox-secret", "reporting-time-zone", "America/New_York", "currency", "USD")
+                .forEach((name, value) -> registry.add("hub.cxone.tenants[0]." + name, () -> value));
+        registry.add("hub.cxone.tenants[0].requests-per-second", () -> 10);
     }
 
     @Test
-    void aPublishedTenantIsExtractedAllocatedAndItsCurrentStateFlaggedWhenReadLate() throws Exception {
+    void publishedTenantsAreExtractedAtTheirOwnHostsAllocatedAndCurrentStateFlaggedWhenReadLate() throws Exception {
         // an hour after the end of the cycle: within the 72 h grace
         ((SettableClock) clock).set(Instant.parse("2026-11-01T01:00:00Z"));
         String runId = runOctober("chargeback", "chargeback-period", false);
@@ -63,9 +76,20 @@ class ChargebackPublishedGenesysIT extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from exception_item where run_id = ?"
                 + " and reason like 'QUEUE_METRICS_MISMATCH%'", Long.class, runId)).isZero();
         assertThat(genesys.get("rejected")).isEqualTo(0L);
-        assertThat(jdbc.queryForObject("select state_observed_at from org_extraction where run_id = ?"
-                + " and vendor = 'cxone'", Object.class, runId)).isNull();
         assertThat(currentStateCases()).isEmpty();
+
+        // CXone at its discovered host, as of the snapshot (no current state to record): the generated month's
+        // 59 users, 4 skills, 1 trunk and 22 weekdays x 40 + 9 weekend days x 6 = 934 contacts, nothing rejected
+        Map<String, Object> cxone = jdbc.queryForMap("""
+                select status, state_observed_at, rejected, counts::text as counts
+                from org_extraction where run_id = ? and vendor = 'cxone'""", runId);
+        assertThat(cxone.get("status")).isEqualTo("COMPLETE");
+        assertThat(cxone.get("state_observed_at")).isNull();
+        assertThat(cxone.get("rejected")).isEqualTo(0L);
+        JsonNode cxoneCounts = json.readTree((String) cxone.get("counts"));
+        assertThat(List.of(cxoneCounts.path("USERS").asLong(), cxoneCounts.path("QUEUES").asLong(),
+                cxoneCounts.path("TRUNKS").asLong(), cxoneCounts.path("CONVERSATIONS").asLong()))
+                .containsExactly(59L, 4L, 1L, 934L);
 
         // the vendor bills the seats of the 3 suspended users (one each in RET-0452, FIN-0001 us-east, SUP-0200),
         // which are not active: over all licence types, billed - active = 3, each type billing at least its active
@@ -82,7 +106,10 @@ class ChargebackPublishedGenesysIT extends HubIntegrationTest {
             excess += billed - active;
         }
         assertThat(excess).isEqualTo(3);
+        // both platform invoices, 8,102.76 (Genesys) + 3,631.51 (CXone), allocated to the cent
         JsonNode manifest = json.readTree(get("/api/chargeback/2026-10").body()).path("manifest");
+        assertThat(manifest.path("platformSpend").decimalValue()).isEqualByComparingTo("11734.27");
+        assertThat(manifest.path("totalCharged").decimalValue()).isEqualByComparingTo("11734.27");
         assertThat(manifest.path("conservationDifference").decimalValue()).isEqualByComparingTo("0.00");
 
         // nine days after the end of the cycle (2026-11-10T00:00Z): 216 h, past the grace, so flagged
