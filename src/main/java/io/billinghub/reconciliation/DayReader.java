@@ -51,11 +51,12 @@ public class DayReader {
      * Records the day each of these lines belongs to ({@code null}: its own date), as a pass of another day found;
      * returns how many lines it moved. Call inside the transaction of that pass.
      */
-    public int belongTo(LocalDate day, Collection<Long> lineIds) {
+    public int belongTo(LocalDate day, Collection<BilledLine> lines) {
         return jdbc.update("""
                 update carrier_invoice_line set leg_day = nullif(:day, utc_day)
-                where id = any(cast(:ids as bigint[])) and leg_day is distinct from nullif(:day, utc_day)""",
-                new MapSqlParameterSource("day", day).addValue("ids", lineIds.toArray(Long[]::new)));
+                where invoice_id = any(cast(:invoices as bigint[])) and utc_day = any(cast(:days as date[]))
+                  and id = any(cast(:ids as bigint[])) and leg_day is distinct from nullif(:day, utc_day)""",
+                keys(lines).addValue("day", day));
     }
 
     /**
@@ -101,7 +102,7 @@ public class DayReader {
                     join unnest(cast(:invoices as bigint[])) with ordinality as v (id, n) on v.id = l.invoice_id
                     order by v.n, l.line_no""", p, rs -> {
                         CurrentInvoice invoice = invoices.get(rs.getLong(2));
-                        BilledLine line = new BilledLine(rs.getLong(1), invoice.carrierName(),
+                        BilledLine line = new BilledLine(rs.getLong(1), rs.getLong(2), invoice.carrierName(),
                                 invoice.invoiceNumber(), invoice.fileName(), rs.getString(3), rs.getString(4),
                                 rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getBigDecimal(7));
                         InternalLeg leg = legs.get(line.legReference());
@@ -127,15 +128,25 @@ public class DayReader {
     }
 
     /** The raw text of these lines, by line id. */
-    public Map<Long, String> raw(Collection<Long> lineIds) {
+    public Map<Long, String> raw(Collection<BilledLine> lines) {
         Map<Long, String> raw = new HashMap<>();
-        if (!lineIds.isEmpty()) {
-            jdbc.query("select id, raw from carrier_invoice_line where id = any(cast(:ids as bigint[]))",
-                    new MapSqlParameterSource("ids", lineIds.toArray(Long[]::new)), rs -> {
+        if (!lines.isEmpty()) {
+            jdbc.query("""
+                    select id, raw from carrier_invoice_line
+                    where invoice_id = any(cast(:invoices as bigint[])) and utc_day = any(cast(:days as date[]))
+                      and id = any(cast(:ids as bigint[]))""", keys(lines), rs -> {
                         raw.put(rs.getLong(1), rs.getString(2));
                     });
         }
         return raw;
+    }
+
+    /** The lines' keys (invoice, day, id) as the three arrays of one probe of the primary key. */
+    private static MapSqlParameterSource keys(Collection<BilledLine> lines) {
+        return new MapSqlParameterSource("invoices",
+                lines.stream().map(BilledLine::invoiceId).distinct().toArray(Long[]::new))
+                .addValue("days", lines.stream().map(l -> l.utcDay().toString()).distinct().toArray(String[]::new))
+                .addValue("ids", lines.stream().map(BilledLine::lineId).toArray(Long[]::new));
     }
 
     private Map<String, InternalLeg> legs(List<String> legIds) {

@@ -34,7 +34,7 @@ public final class Reconciler {
      * day they belong to (their own date, or the day of the carrier leg of their own carrier they bill).
      */
     public record Result(List<ReconciliationSummary> summaries, List<Discrepancy> discrepancies,
-                         Map<LocalDate, List<Long>> linesOfOtherDays) {
+                         Map<LocalDate, List<BilledLine>> linesOfOtherDays) {
     }
 
     /**
@@ -70,7 +70,7 @@ public final class Reconciler {
         // carrier|day of unbilled legs → their tally; a day its carrier billed has its missing legs as findings
         private final Map<String, Key> unbilledDays = new TreeMap<>();
         private final Map<String, List<Discrepancy>> missing = new HashMap<>();
-        private final Map<LocalDate, List<Long>> linesOfOtherDays = new TreeMap<>();
+        private final Map<LocalDate, List<BilledLine>> linesOfOtherDays = new TreeMap<>();
 
         private Pass(Set<LocalDate> days) {
             this.days = days;
@@ -87,7 +87,7 @@ public final class Reconciler {
                     line.carrierName());
             LocalDate day = ownLeg ? leg.utcDay() : line.utcDay();
             if (!days.contains(day)) {
-                linesOfOtherDays.computeIfAbsent(day, d -> new ArrayList<>()).add(line.lineId());
+                linesOfOtherDays.computeIfAbsent(day, d -> new ArrayList<>()).add(line);
                 return;
             }
             Tally tally = tallies.computeIfAbsent(new Key(line.carrierName(), day, line.invoiceNumber()),

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -168,8 +169,8 @@ public class ReconciliationService {
         Set<String> keys = new HashSet<>();
         for (int from = 0; from < found.size(); from += CASE_BATCH) {
             List<Discrepancy> batch = found.subList(from, Math.min(found.size(), from + CASE_BATCH));
-            Map<Long, String> raw = reader.raw(batch.stream().filter(d -> d.line() != null)
-                    .map(d -> d.line().lineId()).collect(Collectors.toSet()));
+            Map<Long, String> raw = reader.raw(batch.stream().map(Discrepancy::line).filter(Objects::nonNull)
+                    .collect(Collectors.toSet()));
             exceptions.raiseAll(batch.stream().map(d -> caseOf(d, raw, runId, correlationId)).toList());
             batch.forEach(d -> keys.add(d.dedupeKey()));
         }

@@ -29,7 +29,7 @@ class ReconcilerTest {
 
     private BilledLine line(String carrier, String ref, LocalDate day, String minutes, String charge) {
         long id = ++lineIds;
-        return new BilledLine(id, carrier, "INV-1", "inv.csv", "line " + (id + 1), ref, day, new BigDecimal(minutes),
+        return new BilledLine(id, 7, carrier, "INV-1", "inv.csv", "line " + (id + 1), ref, day, new BigDecimal(minutes),
                 new BigDecimal(charge));
     }
 
@@ -80,12 +80,12 @@ class ReconcilerTest {
     @Test
     void aLineForALegOfAnotherDayIsLeftToThatDay() {
         InternalLeg earlier = legOn(DAY.minusDays(1), "e", "BW");
-        Reconciler.Result result = reconciler.reconcile(Set.of(DAY), List.of(earlier),
-                List.of(line("BW", "e", DAY, "1", "0.01")));
+        BilledLine line = line("BW", "e", DAY, "1", "0.01");
+        Reconciler.Result result = reconciler.reconcile(Set.of(DAY), List.of(earlier), List.of(line));
         assertThat(result.discrepancies()).isEmpty();
         assertThat(result.summaries()).isEmpty();
-        // the line (id 1) is reported as owed to the day before, for the service to reconcile that day with it
-        assertThat(result.linesOfOtherDays()).isEqualTo(Map.of(DAY.minusDays(1), List.of(1L)));
+        // the line is reported as owed to the day before, for the service to reconcile that day with it
+        assertThat(result.linesOfOtherDays()).isEqualTo(Map.of(DAY.minusDays(1), List.of(line)));
     }
 
     @Test
@@ -122,7 +122,8 @@ class ReconcilerTest {
         LocalDate next = DAY.plusDays(1);
         List<InternalLeg> legs = List.of(leg("a", "BW", "1", "0.01"),
                 legOn(next, "n", "BW"));
-        List<BilledLine> lines = List.of(line("BW", "n", DAY, "1", "0.01"));
+        BilledLine line = line("BW", "n", DAY, "1", "0.01");
+        List<BilledLine> lines = List.of(line);
         // Bandwidth billed something dated DAY, so its leg a there is missing, not a day without invoice; the
         // line itself is matched on the leg's day
         Reconciler.Result together = reconciler.reconcile(Set.of(DAY, next), legs, lines);
@@ -138,9 +139,9 @@ class ReconcilerTest {
                 .isEqualTo(together.discrepancies());
         assertThat(Stream.concat(first.summaries().stream(), second.summaries().stream()).toList())
                 .isEqualTo(together.summaries());
-        // only DAY's pass alone leaves the line (id 1) to another day: the next, where its leg lies
+        // only DAY's pass alone leaves the line to another day: the next, where its leg lies
         assertThat(together.linesOfOtherDays()).isEmpty();
-        assertThat(first.linesOfOtherDays()).isEqualTo(Map.of(next, List.of(1L)));
+        assertThat(first.linesOfOtherDays()).isEqualTo(Map.of(next, List.of(line)));
         assertThat(second.linesOfOtherDays()).isEmpty();
     }
 }
