@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>USERS: GET /api/v2/users?state=any (pageNumber, pageSize; entities, pageCount), then GET
  * /api/v2/license/users (same paging; {@code licenses} names per user id), then GET
- * /api/v2/users/{id}/customattributes/{schemaId} for each user and configured schema (404: no record), merged by
+ * /api/v2/users/{id}/customattributes/{schemaId} for each user and configured schema (UserCustomAttributes, its
+ * {@code attributes}; 404: no record; a preview operation Genesys may change without notice), merged by
  * {@link GenesysPublishedUsers} into canonical users once all are read.</li>
  * <li>BILLABLE_USAGE: GET /api/v2/billing/reports/billableusage?startDate&amp;endDate for the period, repeated with
  * backoff while InProgress, licence quantities (no money) the chargeback checks its licensed seats against.</li>
@@ -146,7 +147,7 @@ public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
                 case ATTRIBUTES -> {
                     int schemas = settings.customAttributeSchemas().size();
                     if (status != 404) {
-                        users.addAttributes(ids.get(attribute / schemas), OrgJson.read(json, body, page));
+                        users.addAttributes(ids.get(attribute / schemas), OrgJson.read(json, body, page), page);
                     }
                     attribute++;
                     if (attribute == ids.size() * schemas) {

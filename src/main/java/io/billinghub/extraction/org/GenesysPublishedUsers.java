@@ -77,10 +77,20 @@ final class GenesysPublishedUsers {
         return pageCount(root, page);
     }
 
-    /** A user's record of one custom attribute schema: its {@code customAttributes} join the user's attributes. */
-    void addAttributes(String userId, JsonNode record) {
+    /**
+     * A user's record of one custom attribute schema (UserCustomAttributes): its {@code attributes}, the model's one
+     * required property, join the user's attributes. A record without them, or of another user, fails the page.
+     */
+    void addAttributes(String userId, JsonNode record, String page) {
+        if (!record.path("attributes").isObject()) {
+            throw new IllegalArgumentException(page + " has no attributes object");
+        }
+        String owner = record.path("userId").asText(userId);
+        if (!owner.equals(userId)) {
+            throw new IllegalArgumentException(page + " is the record of user " + owner + ", not of " + userId);
+        }
         Map<String, String> merged = attributes.computeIfAbsent(userId, k -> new LinkedHashMap<>());
-        OrgJson.attributes(record, "customAttributes").forEach(merged::putIfAbsent);
+        OrgJson.attributes(record, "attributes").forEach(merged::putIfAbsent);
     }
 
     List<String> userIds() {

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /**
- * The sandbox organisation in Genesys Cloud's published shapes (UserEntityListing, UserLicensesEntityListing, the
- * user custom attributes record, BillingUsageReport, the conversation aggregates answer). The generated users carry
+ * The sandbox organisation in Genesys Cloud's published shapes (UserEntityListing, UserLicensesEntityListing,
+ * UserCustomAttributes, BillingUsageReport, the conversation aggregates answer). The generated users carry
  * the hub's licence types (CX_1...); Genesys names licences and billable usages its own way, hence the two tables
  * (application.yml maps them back).
  */
@@ -54,10 +54,11 @@ final class GenesysCloudOrgJson {
     record UserLicences(String id, List<String> licenses, String selfUri) {
     }
 
-    record SchemaRef(String id, String selfUri) {
-    }
-
-    record AttributesRecord(String id, SchemaRef schema, Map<String, String> customAttributes) {
+    /**
+     * UserCustomAttributes ({@code attributes} is its one required property). No {@code schema}: Genesys's
+     * DataSchema requires a version and a JSON schema document the sandbox has not; the selfUri names the schema.
+     */
+    record AttributesRecord(String userId, Map<String, String> attributes, String selfUri) {
     }
 
     record Resource(String name, String date) {
@@ -179,7 +180,7 @@ final class GenesysCloudOrgJson {
         if (u.accountType() != OrgRecord.AccountType.AGENT) {
             values.put(ACCOUNT_TYPE_ATTRIBUTE, u.accountType().name());
         }
-        return values.isEmpty() ? null : new AttributesRecord(u.userId(), new SchemaRef(SCHEMA,
-                "/api/v2/users/customattributes/schemas/" + SCHEMA), values);
+        return values.isEmpty() ? null : new AttributesRecord(u.userId(), values,
+                "/api/v2/users/" + u.userId() + "/customattributes/" + SCHEMA);
     }
 }

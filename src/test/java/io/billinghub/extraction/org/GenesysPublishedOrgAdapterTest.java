@@ -54,12 +54,13 @@ class GenesysPublishedOrgAdapterTest {
                               {"id": "u2", "licenses": ["cloudcx1"]},
                               {"id": "u3", "licenses": []}, {"id": "ux", "licenses": ["cloudcx1"]}],
                  "pageSize": 2, "pageNumber": 1, "total": 4, "pageCount": 1}"""},
-            {"200", "{\"id\": \"u1\", \"customAttributes\": {\"BU::COST_CENTER\": \"FIN-0001\"}}"},
+            {"200", "{\"userId\": \"u1\", \"attributes\": {\"BU::COST_CENTER\": \"FIN-0001\"}}"},
             {"200", """
-                {"id": "u1", "customAttributes": {"BU::COST_CENTER": "OPS-0002", "BU::OWNER": "FINANCE"}}"""},
+                {"userId": "u1", "attributes": {"BU::COST_CENTER": "OPS-0002", "BU::OWNER": "FINANCE"},
+                 "selfUri": "/api/v2/users/u1/customattributes/hr"}"""},
             {"404", "{\"status\": 404, \"code\": \"not.found\", \"message\": \"none\"}"},
             {"404", "{\"status\": 404, \"code\": \"not.found\", \"message\": \"none\"}"},
-            {"200", "{\"id\": \"u3\", \"customAttributes\": {\"BU::ACCOUNT_TYPE\": \"SERVICE\"}}"},
+            {"200", "{\"userId\": \"u3\", \"attributes\": {\"BU::ACCOUNT_TYPE\": \"SERVICE\"}}"},
             {"404", "{\"status\": 404, \"code\": \"not.found\", \"message\": \"none\"}"}};
         for (String[] answer : answers) {
             OrgRequest request = cursor.next().orElseThrow();
@@ -87,6 +88,26 @@ class GenesysPublishedOrgAdapterTest {
         // the licence of a user the users pages did not list cannot be attributed: rejected, not dropped
         assertThat(last.rejected()).containsExactly(new RejectedRecord("licence of user ux",
                 "the licensed user is not among the users read", "cloudcx1"));
+    }
+
+    /** Genesys's UserCustomAttributes requires attributes; the document's customAttributes is not its name. */
+    @Test
+    void aCustomAttributeRecordWithoutAttributesOrOfAnotherUserFailsThePage() {
+        String[][] records = {
+            {"{\"userId\": \"u1\", \"customAttributes\": {\"BU::OWNER\": \"FINANCE\"}}",
+                "users page 3 (attributes) has no attributes object"},
+            {"{\"userId\": \"u1\", \"attributes\": null}", "users page 3 (attributes) has no attributes object"},
+            {"{\"userId\": \"u2\", \"attributes\": {\"BU::OWNER\": \"FINANCE\"}}",
+                "users page 3 (attributes) is the record of user u2, not of u1"}};
+        for (String[] record : records) {
+            OrgCursor cursor = adapter(List.of("cost"), 3).cursor(BASE, OrgResource.USERS, OCTOBER, SNAPSHOT, 500);
+            cursor.accept(200, "{\"entities\": [{\"id\": \"u1\", \"name\": \"Ann\", \"state\": \"active\"}],"
+                    + " \"pageCount\": 1}");
+            cursor.accept(200, "{\"entities\": [], \"pageCount\": 1}");
+            assertThat(cursor.next().orElseThrow().uri()).isEqualTo(BASE + "/api/v2/users/u1/customattributes/cost");
+            assertThatThrownBy(() -> cursor.accept(200, record[0])).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(record[1]);
+        }
     }
 
     @Test

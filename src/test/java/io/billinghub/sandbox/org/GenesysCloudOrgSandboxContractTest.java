@@ -47,9 +47,9 @@ import org.springframework.test.web.servlet.MvcResult;
  * (src/test/resources/contracts/genesys-cloud-org.openapi.json, compiled from Genesys's SDK documentation; its
  * description names the files), checked by Atlassian's
  * swagger-request-validator: request and answer (status, declared headers, JSON body) of every users page, licence
- * page, billable usage answer (InProgress and Complete) and of a 429. The custom attribute record operation is a
- * preview one whose model the SDK documentation consulted does not give: its answers are checked field by field.
- * The negative self-checks at the end prove the validator refuses what a broken sandbox could answer.
+ * page, custom attribute record (UserCustomAttributes, or the 404 of a user without one), billable usage answer
+ * (InProgress and Complete) and of a 429. The negative self-checks at the end prove the validator refuses what a
+ * broken sandbox could answer.
  */
 @WebMvcTest(controllers = {GenesysOrgSandboxController.class, GenesysCloudOrgSandboxController.class}, properties = {
         "hub.embedded.sandbox.enabled=true",
@@ -161,8 +161,10 @@ class GenesysCloudOrgSandboxContractTest {
 
     @Test
     void aRateLimitedRequestAnswers429WithTheGenesysBodyAndRetryAfter() throws Exception {
-        faults.usage().storm().arm(3);
+        faults.usage().storm().arm(4);
+        String agent = months.genesys().users(SNAPSHOT).get(0).userId();
         for (String uri : List.of(BASE_PATH + "/api/v2/users", BASE_PATH + "/api/v2/license/users",
+                BASE_PATH + "/api/v2/users/" + agent + "/customattributes/hub-chargeback",
                 USAGE.replace("2026-10-01", "2026-09-01"))) {
             MockHttpServletResponse answer = exchange(uri);
             assertThat(answer.getStatus()).isEqualTo(429);
@@ -180,21 +182,36 @@ class GenesysCloudOrgSandboxContractTest {
         assertThat(ok.getHeader("inin-ratelimit-reset")).isEqualTo("60");
     }
 
+    /**
+     * Every user of the month has a record of the sandbox's schema (each human agent has an owner; the service and
+     * integration accounts their account type); another schema, or a user the organisation does not have, is a 404.
+     */
     @Test
-    void theCustomAttributeRecordIsCheckedByHand() throws Exception {
-        OrgRecord.User agent = months.genesys().users(SNAPSHOT).get(0);
-        MockHttpServletResponse found = call(BASE_PATH + "/api/v2/users/" + agent.userId()
-                + "/customattributes/hub-chargeback");
-        assertThat(found.getStatus()).isEqualTo(200);
-        JsonNode record = read(found.getContentAsString());
-        assertThat(record.path("id").asText()).isEqualTo(agent.userId());
-        assertThat(record.path("schema").path("id").asText()).isEqualTo("hub-chargeback");
-        assertThat(JSON.convertValue(record.path("customAttributes"), Map.class))
+    void theCustomAttributeRecordsAreAsPublishedAndNoRecordIsA404() throws Exception {
+        List<OrgRecord.User> users = months.genesys().users(SNAPSHOT);
+        for (OrgRecord.User user : users) {
+            String path = "/api/v2/users/" + user.userId() + "/customattributes/hub-chargeback";
+            MockHttpServletResponse found = exchange(BASE_PATH + path);
+            assertThat(found.getStatus()).isEqualTo(200);
+            JsonNode record = read(found.getContentAsString());
+            assertThat(record.path("userId").asText()).isEqualTo(user.userId());
+            assertThat(record.path("selfUri").asText()).isEqualTo(path);
+        }
+        OrgRecord.User agent = users.get(0);
+        assertThat(JSON.convertValue(read(exchange(BASE_PATH + "/api/v2/users/" + agent.userId()
+                + "/customattributes/hub-chargeback").getContentAsString()).path("attributes"), Map.class))
                 .isEqualTo(agent.attributes());
-        MockHttpServletResponse otherSchema = call(BASE_PATH + "/api/v2/users/" + agent.userId()
-                + "/customattributes/another-schema");
-        assertThat(otherSchema.getStatus()).isEqualTo(404);
-        assertThat(read(otherSchema.getContentAsString()).path("code").asText()).isEqualTo("not.found");
+        OrgRecord.User service = users.stream().filter(u -> u.accountType() == OrgRecord.AccountType.SERVICE)
+                .findFirst().orElseThrow();
+        assertThat(read(exchange(BASE_PATH + "/api/v2/users/" + service.userId() + "/customattributes/hub-chargeback")
+                .getContentAsString()).path("attributes")).isEqualTo(JSON.createObjectNode()
+                .put("BU::ACCOUNT_TYPE", "SERVICE"));
+        for (String uri : List.of("/api/v2/users/" + agent.userId() + "/customattributes/another-schema",
+                "/api/v2/users/no-such-user/customattributes/hub-chargeback")) {
+            MockHttpServletResponse none = exchange(BASE_PATH + uri);
+            assertThat(none.getStatus()).isEqualTo(404);
+            assertThat(read(none.getContentAsString()).path("code").asText()).isEqualTo("not.found");
+        }
     }
 
     // Negative self-checks: the validator refuses what a broken sandbox could answer.
@@ -215,6 +232,22 @@ class GenesysCloudOrgSandboxContractTest {
                 .contains("validation.response.body.schema.additionalProperties");
         assertThat(keys(VALIDATOR.validateRequest(SimpleRequest.Builder.get(BASE_PATH + "/api/v2/users")
                 .withQueryParam("state", "suspended").build()))).contains("validation.request.parameter.schema.enum");
+    }
+
+    /** The document's customAttributes is not the published name; Genesys requires attributes, an object. */
+    @Test
+    void theValidatorRefusesACustomAttributeRecordWithoutAttributesOrWithTheDocumentsName() throws Exception {
+        String path = "/api/v2/users/" + months.genesys().users(SNAPSHOT).get(0).userId()
+                + "/customattributes/hub-chargeback";
+        ObjectNode record = (ObjectNode) read(exchange(BASE_PATH + path).getContentAsString());
+        assertThat(keys(validate(path, record))).isEmpty();
+        ObjectNode renamed = record.deepCopy();
+        renamed.set("customAttributes", renamed.remove("attributes"));
+        assertThat(keys(validate(path, renamed))).contains("validation.response.body.schema.required",
+                "validation.response.body.schema.additionalProperties");
+        ObjectNode listed = record.deepCopy();
+        listed.putArray("attributes").add("BU::OWNER");
+        assertThat(keys(validate(path, listed))).contains("validation.response.body.schema.type");
     }
 
     @Test
@@ -238,17 +271,13 @@ class GenesysCloudOrgSandboxContractTest {
                 .contains("validation.request.parameter.query.missing");
     }
 
-    private MockHttpServletResponse call(String uri) throws Exception {
-        return mvc.perform(get(URI.create(uri)).header(HttpHeaders.AUTHORIZATION, bearer)).andReturn().getResponse();
-    }
-
-    /** Performs the GET and validates request and answer: 200 and 429 against the operation's schemas. */
+    /** Performs the GET and validates request and answer: 200, 404 and 429 against the operation's schemas. */
     private MockHttpServletResponse exchange(String uri) throws Exception {
         MvcResult result = mvc.perform(get(URI.create(uri)).header(HttpHeaders.AUTHORIZATION, bearer)).andReturn();
         MockHttpServletRequest request = result.getRequest();
         MockHttpServletResponse response = result.getResponse();
-        assertThat(response.getStatus()).as(uri).isIn(200, 429);
-        String path = request.getRequestURI().substring(BASE_PATH.length());
+        assertThat(response.getStatus()).as(uri).isIn(200, 404, 429);
+        String path = template(request.getRequestURI().substring(BASE_PATH.length()));
         assertThat(SPEC.path("paths").path(path).path("get").path("responses")
                 .has(Integer.toString(response.getStatus()))).as("%s documents %d", path, response.getStatus())
                 .isTrue();
@@ -258,6 +287,18 @@ class GenesysCloudOrgSandboxContractTest {
                         || m.getLevel() == ValidationReport.Level.WARN)
                 .isEmpty();
         return response;
+    }
+
+    /** The spec's path a request path matches: {userId} and the like stand for one path segment. */
+    private static String template(String path) {
+        List<String> matching = new ArrayList<>();
+        SPEC.path("paths").fieldNames().forEachRemaining(t -> {
+            if (path.matches(t.replaceAll("\\{[^/}]+}", "[^/]+"))) {
+                matching.add(t);
+            }
+        });
+        assertThat(matching).as("spec paths matching %s", path).hasSize(1);
+        return matching.get(0);
     }
 
     private static ValidationReport validate(String path, JsonNode body) {
