@@ -6,8 +6,6 @@ import io.billinghub.sandbox.TruncatedJson;
 import io.billinghub.sandbox.cxone.CxoneSandboxFaults;
 import io.billinghub.sandbox.cxone.CxoneSandboxProperties;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
-import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,17 +105,12 @@ abstract class CxoneOrgApi {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Instant asOf;
-        YearMonth period;
-        try {
-            asOf = OrgQuery.asOf(params);
-            period = OrgQuery.period(params, month.period());
-        } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage());
+        InvoiceJson.Answer answer = InvoiceJson.answer(month, params);
+        if (answer.invoice() != null) {
+            return ResponseEntity.ok(answer.invoice());
         }
-        return month.invoice(asOf).<ResponseEntity<Object>>map(invoice -> ResponseEntity.ok(InvoiceJson.of(invoice,
-                asOf))).orElseGet(() -> error(HttpStatus.NOT_FOUND, "invoice_not_found",
-                "The invoice of " + period + " is issued at " + month.invoice().issuedAt() + ", after " + asOf));
+        String code = answer.status() == HttpStatus.BAD_REQUEST ? "invalid_request" : "invoice_not_found";
+        return error(answer.status(), code, answer.message());
     }
 
     private ResponseEntity<Object> page(String authorization, Map<String, String> params, HttpServletRequest request,

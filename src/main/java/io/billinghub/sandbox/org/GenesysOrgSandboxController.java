@@ -8,8 +8,6 @@ import io.billinghub.sandbox.SandboxFaults;
 import io.billinghub.sandbox.SandboxProperties;
 import io.billinghub.sandbox.SandboxTokens;
 import io.billinghub.sandbox.TruncatedJson;
-import java.time.Instant;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,17 +120,12 @@ class GenesysOrgSandboxController {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Instant asOf;
-        YearMonth period;
-        try {
-            asOf = OrgQuery.asOf(params);
-            period = OrgQuery.period(params, month.period());
-        } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, "bad.request", e.getMessage());
+        InvoiceJson.Answer answer = InvoiceJson.answer(month, params);
+        if (answer.invoice() != null) {
+            return ResponseEntity.ok(answer.invoice());
         }
-        return month.invoice(asOf).<ResponseEntity<Object>>map(invoice -> ResponseEntity.ok(InvoiceJson.of(invoice,
-                asOf))).orElseGet(() -> error(HttpStatus.NOT_FOUND, "not.found",
-                "The invoice of " + period + " is issued at " + month.invoice().issuedAt() + ", after " + asOf));
+        return error(answer.status(), answer.status() == HttpStatus.BAD_REQUEST ? "bad.request" : "not.found",
+                answer.message());
     }
 
     private ResponseEntity<Object> page(String authorization, Map<String, String> params, boolean ranged,
