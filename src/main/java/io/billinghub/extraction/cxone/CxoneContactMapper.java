@@ -38,8 +38,10 @@ import java.util.List;
  * currency through cxone-team-cost-centres.csv; the rate of the line's feature, direction and currency on the
  * line's local day (reporting time zone) comes from cxone-usage-rates.csv: costAmount = seconds x rate / 60, HALF_UP
  * to 4 decimals. No tax (taxAmount and taxRate 0), no credit memo, no licence: the published API has none of them.
- * A contact that cannot be mapped (missing or malformed field, another media type, an unmapped team, no rate) is
- * rejected whole with its position and JSON, never dropped.
+ * A contact of another media type (chat, e-mail, work item...) carries no telephony usage: it gives no line and is
+ * counted as such ({@link CxoneContactPage#notPhone()}); the connector asks for phone contacts only, but a Data
+ * Extraction file holds every media type. A contact that cannot be mapped (missing or malformed field, an unmapped
+ * team, no rate) is rejected whole with its position and JSON, never dropped.
  */
 public final class CxoneContactMapper {
 
@@ -76,10 +78,15 @@ public final class CxoneContactMapper {
         List<CxoneUsageLine> lines = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();
         int item = 0;
+        int notPhone = 0;
         for (JsonNode contact : contacts) {
             item++;
             try {
-                lines.addAll(map(contact, tenantId, extractionId));
+                if (phone(contact)) {
+                    lines.addAll(map(contact, tenantId, extractionId));
+                } else {
+                    notPhone++;
+                }
             } catch (IllegalArgumentException e) {
                 rejected.add(new RejectedRecord(where + " contact " + item,
                         e.getMessage(), contact.toString()));
@@ -87,20 +94,20 @@ public final class CxoneContactMapper {
         }
         JsonNode next = root.path("_links").path("next");
         String nextLink = next.isTextual() && !next.asText().isBlank() ? next.asText() : null;
-        return new CxoneContactPage(lines, rejected, contacts.size(), nextLink);
+        return new CxoneContactPage(lines, rejected, contacts.size(), notPhone, nextLink);
     }
 
-    /** The contact's lines, IVR first; all or nothing. */
-    List<CxoneUsageLine> map(JsonNode c, String tenantId, String extractionId) {
+    /** Whether the contact is a phone call; one without a media type cannot be told and is rejected. */
+    private static boolean phone(JsonNode c) {
         if (!c.isObject()) {
             throw new IllegalArgumentException("a contact must be a JSON object");
         }
+        return PHONE_MEDIA_TYPE.equals(required(c, "mediaTypeId"));
+    }
+
+    /** The phone contact's lines, IVR first; all or nothing. */
+    List<CxoneUsageLine> map(JsonNode c, String tenantId, String extractionId) {
         String contactId = required(c, "contactId");
-        String mediaType = required(c, "mediaTypeId");
-        if (!PHONE_MEDIA_TYPE.equals(mediaType)) {
-            throw new IllegalArgumentException("contact " + contactId + " is not a phone call (mediaTypeId "
-                    + mediaType + "): the published connector rates voice only");
-        }
         Instant start = instant(c, "contactStartDate");
         String agentId = required(c, "agentId");
         if (!c.has("isOutbound") || c.get("isOutbound").isNull()) {

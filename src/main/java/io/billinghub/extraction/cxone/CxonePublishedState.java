@@ -21,6 +21,7 @@ public final class CxonePublishedState {
     private String nextLink;
     private int pages;
     private int contacts;
+    private int contactsNotPhone;
     private int emptyPages;
     private boolean morePages = true;
     private final boolean dataExtraction;
@@ -44,6 +45,7 @@ public final class CxonePublishedState {
     void page(CxoneContactPage page, UsageStaging.StageCounts counts) {
         pages++;
         contacts += page.contacts();
+        contactsNotPhone += page.notPhone();
         tally.add(page.recordsIn(), page.rejected().size(), counts);
         nextLink = page.next();
         if (nextLink == null) {
@@ -152,6 +154,11 @@ public final class CxonePublishedState {
 
     public int contacts() {
         return contacts;
+    }
+
+    /** Contacts of other media types read (a Data Extraction file holds them): no telephony usage, no line. */
+    public int contactsNotPhone() {
+        return contactsNotPhone;
     }
 
     public int emptyPages() {

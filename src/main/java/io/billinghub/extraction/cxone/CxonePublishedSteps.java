@@ -110,14 +110,17 @@ public class CxonePublishedSteps {
                 tenant.publishedSource() == CxoneProperties.PublishedSource.DATA_EXTRACTION));
     }
 
-    /** The next page: the previous page's _links.next, or top/skip over [startDate, endDate] of the window. */
+    /**
+     * The next page: the previous page's _links.next, or top/skip over [startDate, endDate] of the window, phone
+     * contacts only (mediaTypeId 4: the others carry no telephony usage).
+     */
     public void preparePage(Exchange exchange) {
         CxonePublishedState state = exchange.getProperty(STATE, CxonePublishedState.class);
         CxoneProperties.Tenant tenant = properties.tenant(state.window().tenantId());
         String uri = state.nextLink() != null ? state.nextLink() : state.apiEndpoint() + "/inContactAPI/services/v"
                 + tenant.servicesVersion() + "/contacts/completed?startDate=" + encode(state.window().start())
-                + "&endDate=" + encode(state.window().inclusiveEnd()) + "&top=" + state.top() + "&skip="
-                + state.skip();
+                + "&endDate=" + encode(state.window().inclusiveEnd()) + "&mediaTypeId="
+                + CxoneContactMapper.PHONE_MEDIA_TYPE + "&top=" + state.top() + "&skip=" + state.skip();
         VendorApiSteps.prepare(exchange, tenant.oauthClient(), tenant.requestsPerSecond(), "GET", uri, null,
                 "CXone completed contacts of tenant " + tenant.id() + " page " + (state.pages() + 1));
     }
@@ -291,6 +294,7 @@ public class CxonePublishedSteps {
         details.put("extraction", state.extractionId());
         details.put("pages", state.pages());
         details.put("contacts", state.contacts());
+        details.put("contactsNotPhone", state.contactsNotPhone());
         if (state.dataExtraction()) {
             details.put("jobsCreated", state.jobsCreated());
             details.put("jobStatusRequests", state.jobStatusRequests());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * A completed phone contact as NICE's published Reporting API returns it ({@code contacts/completed}, the subset of
+ * A completed contact as NICE's published Reporting API returns it ({@code contacts/completed}, the subset of
  * fields the hub reads plus the usual companions). The two ignored fields name the document-shaped lines the contact
  * was built from, for the equivalence tests.
  */

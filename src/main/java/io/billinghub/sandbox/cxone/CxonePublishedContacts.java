@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,11 +19,20 @@ import java.util.Set;
  * Ids are stable for a month: contactId 500000001.. in usageDate order of the calls, agentId the digits of the
  * userId (usr_00042 -> 42), teamId from the cost centre and currency ({@link #teamId}). What NICE does not publish
  * is left out: amounts, taxes, credit memos, licences and recording storage.
+ *
+ * <p>A tenant's contact history also holds its digital contacts, which carry no telephony usage: after every
+ * {@value #CHAT_EVERY}th call its agent takes a chat (mediaTypeId 3) 15 minutes after the call ended, after every
+ * {@value #EMAIL_EVERY}th an e-mail (mediaTypeId 1) an hour after; contactId 600000001.. in the calls' order.
  */
 public final class CxonePublishedContacts {
 
     static final long FIRST_CONTACT_ID = 500_000_001L;
     static final int PHONE = 4;
+    static final int EMAIL = 1;
+    static final int CHAT = 3;
+    static final int CHAT_EVERY = 4;
+    static final int EMAIL_EVERY = 5;
+    private static final long FIRST_DIGITAL_ID = 600_000_001L;
     private static final int MAX_GAP = 5;
 
     private final List<CxonePublishedContact> contacts;
@@ -31,11 +41,15 @@ public final class CxonePublishedContacts {
         this.contacts = build(month.lines());
     }
 
-    /** The contacts with startDate <= contactStartDate <= endDate, in contactStartDate then contactId order. */
-    public List<CxonePublishedContact> between(Instant startDate, Instant endDate) {
+    /**
+     * The contacts with startDate <= contactStartDate <= endDate, of one media type or (null) all, in
+     * contactStartDate then contactId order.
+     */
+    public List<CxonePublishedContact> between(Instant startDate, Instant endDate, Integer mediaTypeId) {
         return contacts.stream().filter(c -> {
             Instant start = Instant.parse(c.contactStartDate());
-            return !start.isBefore(startDate) && !start.isAfter(endDate);
+            return !start.isBefore(startDate) && !start.isAfter(endDate)
+                    && (mediaTypeId == null || mediaTypeId == c.mediaTypeId());
         }).toList();
     }
 
@@ -76,10 +90,20 @@ public final class CxonePublishedContacts {
         Set<String> paired = new HashSet<>();
         List<CxonePublishedContact> result = new ArrayList<>();
         long contactId = FIRST_CONTACT_ID;
+        long digitalId = FIRST_DIGITAL_ID;
         for (CxoneReportLine call : calls) {
             CxoneReportLine ivr = "INBOUND".equals(call.direction())
                     ? ivrBefore(call, ivrs.getOrDefault(call.userId(), List.of()), paired) : null;
-            result.add(contact(contactId++, call, ivr, teams));
+            CxonePublishedContact phone = contact(contactId, call, ivr, teams);
+            result.add(phone);
+            long ordinal = contactId - FIRST_CONTACT_ID + 1;
+            if (ordinal % CHAT_EVERY == 0) {
+                result.add(digital(digitalId++, phone, CHAT, "Chat", 15 * 60, 240));
+            }
+            if (ordinal % EMAIL_EVERY == 0) {
+                result.add(digital(digitalId++, phone, EMAIL, "Email", 60 * 60, 420));
+            }
+            contactId++;
         }
         result.sort(Comparator.comparing((CxonePublishedContact c) -> Instant.parse(c.contactStartDate()))
                 .thenComparing(CxonePublishedContact::contactId));
@@ -114,6 +138,20 @@ public final class CxonePublishedContacts {
                 team + 1000, (outbound ? "OB " : "IB ") + call.costCenterId(), ivrSeconds, gap,
                 call.durationSeconds(), 0, total, false, false, false, false, true, call.lineId(),
                 ivr == null ? null : ivr.lineId());
+    }
+
+    /** A digital contact the call's agent handled {@code after} seconds after the call ended. */
+    private static CxonePublishedContact digital(long contactId, CxonePublishedContact call, int mediaTypeId,
+                                                 String mediaTypeName, int after, int agentSeconds) {
+        Instant start = Instant.parse(call.lastUpdateTime()).plusSeconds(after);
+        int queued = 30;
+        int total = queued + agentSeconds;
+        return new CxonePublishedContact(contactId, contactId, start.toString(), start.plusSeconds(total).toString(),
+                mediaTypeId, mediaTypeName, false, "customer" + contactId + "@example.com",
+                mediaTypeName.toLowerCase(Locale.ROOT) + "@tenant.example.com", call.agentId(),
+                call.firstName(), call.lastName(), call.teamId(), call.teamName(), call.skillId() + 100,
+                mediaTypeName + " " + call.teamName(), 0, queued, agentSeconds, 0, total, false, false, false, false,
+                true, null, null);
     }
 
     /** The digits of a userId (usr_00042 -> 42), or a stable number for one without digits. */

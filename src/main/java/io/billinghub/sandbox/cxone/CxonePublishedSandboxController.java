@@ -41,9 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code /.well-known/cxone-configuration?tenantId=}), the password-grant token endpoint ({@code /auth/token},
  * client in HTTP Basic, access key as username and password) and the Reporting API's completed contacts
  * ({@code /inContactAPI/services/v{N}/contacts/completed}: top/skip paging, {@code _links.next} while more follow
- * unless switched off, 204 for a page with no contact) and the Data Extraction jobs ({@code /data-extraction/v1/jobs},
- * {@link CxoneDataExtractionJobs}, with short-lived download links). The API passes the document sandbox's
- * {@link CxoneSandboxFaults} first, as a gateway would; its 429 carries no Retry-After, as NICE's often does not.
+ * unless switched off, 204 for a page with no contact, {@code mediaTypeId} filtering by media type) and the Data
+ * Extraction jobs ({@code /data-extraction/v1/jobs}, {@link CxoneDataExtractionJobs}, with short-lived download
+ * links; a job's file holds every media type). The API passes the document sandbox's {@link CxoneSandboxFaults}
+ * first, as a gateway would; its 429 carries no Retry-After, as NICE's often does not.
  */
 @RestController
 @RequestMapping(CxonePublishedSandbox.BASE)
@@ -134,6 +135,7 @@ class CxonePublishedSandboxController {
                                      @RequestParam(required = false) String endDate,
                                      @RequestParam(required = false) String top,
                                      @RequestParam(required = false) String skip,
+                                     @RequestParam(required = false) String mediaTypeId,
                                      HttpServletRequest request) {
         Optional<ResponseEntity<Object>> refused = gate(auth);
         if (refused.isPresent()) {
@@ -146,29 +148,33 @@ class CxonePublishedSandboxController {
         Instant to;
         int pageSize;
         int offset;
+        Integer media;
         try {
             from = Instant.parse(required("startDate", startDate));
             to = Instant.parse(required("endDate", endDate));
             pageSize = top == null ? MAX_TOP : Integer.parseInt(top);
             offset = skip == null ? 0 : Integer.parseInt(skip);
+            media = mediaTypeId == null ? null : Integer.valueOf(mediaTypeId);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return ResponseEntity.badRequest().body(new ApiError("invalid_request", "startDate and endDate must be"
-                    + " ISO-8601 instants, top and skip whole numbers: " + e.getMessage()));
+                    + " ISO-8601 instants, top, skip and mediaTypeId whole numbers: " + e.getMessage()));
         }
         if (pageSize < 1 || pageSize > MAX_TOP || offset < 0 || to.isBefore(from)) {
             return ResponseEntity.badRequest().body(new ApiError("invalid_request", "top must be 1.." + MAX_TOP
                     + ", skip >= 0, endDate not before startDate"));
         }
-        List<CxonePublishedContact> all = sandbox.contacts().between(from, to);
+        List<CxonePublishedContact> all = sandbox.contacts().between(from, to, media);
         if (offset >= all.size()) {
             return ResponseEntity.noContent().build();
         }
         List<CxonePublishedContact> page = all.subList(offset, Math.min(all.size(), offset + pageSize));
-        String self = pageUrl(request, version, startDate, endDate, pageSize, offset);
+        String query = "?startDate=" + URLEncoder.encode(startDate, UTF_8) + "&endDate="
+                + URLEncoder.encode(endDate, UTF_8) + (media == null ? "" : "&mediaTypeId=" + media) + "&top="
+                + pageSize + "&skip=";
+        String self = pageUrl(request, version, query, offset);
         String next = sandbox.linksNext() && offset + pageSize < all.size()
-                ? pageUrl(request, version, startDate, endDate, pageSize, offset + pageSize) : null;
-        String previous = offset > 0
-                ? pageUrl(request, version, startDate, endDate, pageSize, Math.max(0, offset - pageSize)) : null;
+                ? pageUrl(request, version, query, offset + pageSize) : null;
+        String previous = offset > 0 ? pageUrl(request, version, query, Math.max(0, offset - pageSize)) : null;
         return ResponseEntity.ok(new CompletedPage(BUSINESS_UNIT, clock.instant().toString(), all.size(),
                 new Links(self, next, previous), page));
     }
@@ -239,7 +245,7 @@ class CxonePublishedSandboxController {
     @GetMapping(path = FILES + "/{jobId}/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> file(@PathVariable String jobId, @PathVariable String token) {
         return sandbox.jobs().download(jobId, token).<ResponseEntity<Object>>map(window -> ResponseEntity.ok(
-                        Map.of("completedContacts", sandbox.contacts().between(window[0], window[1]))))
+                        Map.of("completedContacts", sandbox.contacts().between(window[0], window[1], null))))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN)
                         .body(new ApiError("AccessDenied", "Request has expired")));
     }
@@ -283,11 +289,9 @@ class CxonePublishedSandboxController {
                 + request.getContextPath() + CxonePublishedSandbox.BASE;
     }
 
-    private static String pageUrl(HttpServletRequest request, String version, String startDate, String endDate,
-                                  int top, int skip) {
-        return root(request) + "/inContactAPI/services/" + version + "/contacts/completed?startDate="
-                + URLEncoder.encode(startDate, UTF_8) + "&endDate=" + URLEncoder.encode(endDate, UTF_8) + "&top="
-                + top + "&skip=" + skip;
+    /** The page at {@code skip} of the same query (its filters and top repeated, as NICE's links do). */
+    private static String pageUrl(HttpServletRequest request, String version, String query, int skip) {
+        return root(request) + "/inContactAPI/services/" + version + "/contacts/completed" + query + skip;
     }
 
     private static Map<String, String> form(String body) {

@@ -135,27 +135,45 @@ class CxoneContactMapperTest {
     void aContactThatCannotBeMappedIsRejectedWithItsPositionAndJson() {
         String noAgent = contact(7006, "2026-10-15T14:00:00Z", false, 0, 0, 60, "2001").replace("\"agentId\": 42,",
                 "");
-        String chat = contact(7007, "2026-10-15T14:00:00Z", false, 0, 0, 60, "2001").replace("\"mediaTypeId\": 4",
-                "\"mediaTypeId\": 3");
+        String noMediaType = contact(7007, "2026-10-15T14:00:00Z", false, 0, 0, 60, "2001")
+                .replace("\"mediaTypeId\": 4,", "");
         String unmappedTeam = contact(7008, "2026-10-15T14:00:00Z", false, 0, 0, 60, "9999");
         String shortTotal = contact(7009, "2026-10-15T14:00:00Z", false, 50, 20, 60, "2001");
         String good = contact(7010, "2026-10-15T14:00:00Z", false, 0, 0, 60, "2001");
 
-        CxoneContactPage page = mapper.parse(page(null, noAgent, chat, unmappedTeam, shortTotal, good), "acme",
-                "x1", "completed contacts page 3");
+        CxoneContactPage page = mapper.parse(page(null, noAgent, noMediaType, unmappedTeam, shortTotal, good),
+                "acme", "x1", "completed contacts page 3");
 
         assertThat(page.contacts()).isEqualTo(5);
         assertThat(page.lines()).extracting(CxoneUsageLine::lineId).containsExactly("contact-7010-call");
         assertThat(page.rejected()).extracting(RejectedRecord::position, RejectedRecord::reason).containsExactly(
                 tuple("completed contacts page 3 contact 1", "agentId is missing"),
-                tuple("completed contacts page 3 contact 2", "contact 7007 is not a"
-                        + " phone call (mediaTypeId 3): the published connector rates voice only"),
+                tuple("completed contacts page 3 contact 2", "mediaTypeId is missing"),
                 tuple("completed contacts page 3 contact 3", "team 9999 has no cost"
                         + " centre on 2026-10-15 in cxone-team-cost-centres.csv"),
                 tuple("completed contacts page 3 contact 4", "totalDurationSeconds 60"
                         + " is less than preQueueSeconds 50 + inQueueSeconds 20"));
         assertThat(page.rejected().get(0).raw()).contains("\"contactId\":7006").doesNotContain("agentId");
         assertThat(page.recordsIn()).isEqualTo(5);
+        assertThat(page.notPhone()).isZero();
+    }
+
+    @Test
+    void contactsOfOtherMediaTypesGiveNoLineAndNoCaseButAreCounted() {
+        // a chat (3) and an e-mail (1) of the same agent and team: no telephony usage, nothing to rate or reject
+        String chat = contact(7011, "2026-10-15T14:00:00Z", false, 0, 30, 270, "2001").replace("\"mediaTypeId\": 4",
+                "\"mediaTypeId\": 3");
+        String email = contact(7012, "2026-10-15T15:00:00Z", false, 0, 30, 450, "2001").replace("\"mediaTypeId\": 4",
+                "\"mediaTypeId\": 1");
+        String call = contact(7013, "2026-10-15T16:00:00Z", false, 0, 0, 60, "2001");
+
+        CxoneContactPage page = mapper.parse(page(null, chat, email, call), "acme", "x1", "Data Extraction file");
+
+        assertThat(page.contacts()).isEqualTo(3);
+        assertThat(page.notPhone()).isEqualTo(2);
+        assertThat(page.lines()).extracting(CxoneUsageLine::lineId).containsExactly("contact-7013-call");
+        assertThat(page.rejected()).isEmpty();
+        assertThat(page.recordsIn()).isEqualTo(1);
     }
 
     @Test

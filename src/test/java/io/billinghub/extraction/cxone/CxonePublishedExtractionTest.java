@@ -41,7 +41,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * c1 OUTBOUND 600 s x 0.1100 = 1.1000, c2 OUTBOUND 300 s = 0.5500, c4 INBOUND 1200 s x 0.0950 = 1.9000,
  * c5 1800 s = 2.8500, c6 240 s = 0.3800, c7 180 s = 0.2850 (USD), c8 INBOUND 600 s x 0.1300 = 1.3000 (CAD).
  * The contacts are numbered 500000001.. in usageDate order of all 8 calls: c3 500000001, c1 500000002,
- * c7 500000003, c8 500000004, c4 500000005, c5 500000006, c6 500000007, c2 500000008.
+ * c7 500000003, c8 500000004, c4 500000005, c5 500000006, c6 500000007, c2 500000008. The tenant's history also
+ * holds 3 digital contacts, all inside the window: a chat 15 min after the 4th and 8th calls' ends (c8 ends
+ * 2026-10-14T15:10Z, c2 2026-11-01T02:35Z) and an e-mail an hour after the 5th's (c4 ends 2026-10-15T18:20Z).
+ * The connector asks for phone contacts only (mediaTypeId=4); a Data Extraction file holds them all, and the 3
+ * digital ones give no line and no case (c3, 2026-10-01T03:30Z, is before the window: 10 in all).
  */
 class CxonePublishedExtractionTest extends HubIntegrationTest {
 
@@ -150,6 +154,7 @@ class CxonePublishedExtractionTest extends HubIntegrationTest {
         assertThat(cxoneFaults.requests()).isEqualTo(10);
         assertThat(cxoneFaults.rateLimited()).isEqualTo(7);
         assertOctoberStaged();
+        assertThat(contactCounts("acme-contact")).isEqualTo(Map.of("contacts", 7, "contactsNotPhone", 0));
     }
 
     @Test
@@ -185,6 +190,7 @@ class CxonePublishedExtractionTest extends HubIntegrationTest {
         assertThat(published.jobs().refusedCalls()).isZero();
         assertThat(clock.instant()).isAfterOrEqualTo(NOW.plusSeconds(60));
         assertOctoberStaged(1);
+        assertThat(contactCounts("acme-jobs")).isEqualTo(Map.of("contacts", 10, "contactsNotPhone", 3));
     }
 
     @Test
@@ -265,6 +271,13 @@ class CxonePublishedExtractionTest extends HubIntegrationTest {
                     (details->>'downloadLinkRefetches')::int as "downloadLinkRefetches"
                 from run_phase where phase = 'extract cxone:acme-jobs 2026-10'""");
         return Map.copyOf(details);
+    }
+
+    private Map<String, Object> contactCounts(String tenant) {
+        return Map.copyOf(jdbc.queryForMap("""
+                select (details->>'contacts')::int as "contacts",
+                    (details->>'contactsNotPhone')::int as "contactsNotPhone"
+                from run_phase where phase = ?""", "extract cxone:" + tenant + " 2026-10"));
     }
 
     private void assertOctoberStaged() {

@@ -98,7 +98,7 @@ class CxonePublishedContractTest {
     void completedContactsPageByLinksNextThenAnswer204PastTheEnd() throws Exception {
         String bearer = bearer();
         int expected = sandbox.contacts().between(Instant.parse("2026-10-01T04:00:00Z"),
-                Instant.parse("2026-11-01T03:59:59Z")).size();
+                Instant.parse("2026-11-01T03:59:59Z"), null).size();
         String url = COMPLETED + WINDOW + "&top=1000&skip=0";
         List<Integer> sizes = new ArrayList<>();
         while (url != null) {
@@ -115,6 +115,26 @@ class CxonePublishedContractTest {
                 .header("Authorization", bearer));
         assertThat(past.getStatus()).isEqualTo(204);
         assertThat(past.getContentAsByteArray()).isEmpty();
+    }
+
+    @Test
+    void mediaTypeIdKeepsThePhoneContactsAndTheLinksKeepTheFilter() throws Exception {
+        // the month's history also holds digital contacts: a chat after every 4th call, an e-mail after every 5th
+        List<CxonePublishedContact> all = sandbox.contacts().all();
+        long calls = all.stream().filter(c -> c.mediaTypeId() == 4).count();
+        assertThat(all.stream().filter(c -> c.mediaTypeId() == 3).count()).isEqualTo(calls / 4);
+        assertThat(all.stream().filter(c -> c.mediaTypeId() == 1).count()).isEqualTo(calls / 5);
+        assertThat(all).hasSize((int) (calls + calls / 4 + calls / 5));
+
+        JsonNode unfiltered = read(exchange(get(URI.create(COMPLETED + WINDOW + "&top=1&skip=0"))
+                .header("Authorization", bearer())).getContentAsString());
+        JsonNode phone = read(exchange(get(URI.create(COMPLETED + WINDOW + "&mediaTypeId=4&top=1000&skip=0"))
+                .header("Authorization", bearer())).getContentAsString());
+        int phoneInWindow = phone.path("totalRecords").asInt();
+        assertThat(unfiltered.path("totalRecords").asInt()).isGreaterThan(phoneInWindow);
+        assertThat(phone.path("completedContacts")).hasSize(1000)
+                .allMatch(contact -> contact.path("mediaTypeId").asInt() == 4);
+        assertThat(phone.path("_links").path("next").asText()).contains("&mediaTypeId=4&top=1000&skip=1000");
     }
 
     @Test
@@ -160,7 +180,7 @@ class CxonePublishedContractTest {
         String file = done.path("result").path("url").asText().substring("http://localhost:80".length());
         JsonNode contacts = read(mvc.perform(get(file)).andReturn().getResponse().getContentAsString());
         assertThat(contacts.path("completedContacts").size()).isEqualTo(sandbox.contacts().between(
-                Instant.parse("2026-10-01T04:00:00Z"), Instant.parse("2026-11-01T03:59:59Z")).size());
+                Instant.parse("2026-10-01T04:00:00Z"), Instant.parse("2026-11-01T03:59:59Z"), null).size());
         // the link lives 5 s of the sandbox clock
         clock.advance(Duration.ofSeconds(5));
         assertThat(mvc.perform(get(file)).andReturn().getResponse().getStatus()).isEqualTo(403);
