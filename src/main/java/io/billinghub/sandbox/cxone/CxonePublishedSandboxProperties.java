@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        must page with top/skip alone, until a short page or a 204
  * @param jobRunningPolls Data Extraction: status requests a job answers RUNNING before it ends
  * @param linkSeconds     Data Extraction: how long a download link stays valid, seconds of the sandbox clock
+ *                        (NICE documents about 30)
  * @param jobCallIntervalSeconds Data Extraction: a call of the jobs API sooner than this after the previous one is
  *                        refused with 429 (no Retry-After); 0 = never
  */
@@ -34,7 +35,7 @@ public record CxonePublishedSandboxProperties(
         @DefaultValue("3600") long tokenTtlSeconds,
         @DefaultValue("true") boolean linksNext,
         @DefaultValue("1") int jobRunningPolls,
-        @DefaultValue("5") long linkSeconds,
+        @DefaultValue("30") long linkSeconds,
         @DefaultValue("30") long jobCallIntervalSeconds) {
 
     private static final String PREFIX = "hub.embedded.sandbox.cxone.published.";
