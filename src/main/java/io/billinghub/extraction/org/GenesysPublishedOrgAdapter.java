@@ -28,10 +28,12 @@ import org.springframework.stereotype.Component;
  * tHeld, tAcw, nConnected), sums the chargeback checks the conversation records against. Aggregates cannot replace
  * those records: they carry no trunk, no start instant (so no concurrent channels) and no originating queue of
  * each conversation (so no overflow).</li>
+ * <li>SESSIONS: POST /api/v2/analytics/users/details/query a week at a time, the users' logged-in presence records
+ * merged into sessions by {@link GenesysUserSessions}.</li>
  * <li>Every other resource has no published counterpart in the document's form (queue metrics per conversation,
- * WFM shifts with available minutes, analytics usage, user sessions, the platform invoice with money; queues and
- * trunks are published but without custom attributes): they are still read through the document-shaped endpoints
- * of {@link GenesysOrgAdapter}.</li>
+ * WFM shifts with available minutes, analytics usage, the platform invoice with money; queues and trunks are
+ * published but without custom attributes): they are still read through the document-shaped endpoints of
+ * {@link GenesysOrgAdapter}.</li>
  * </ul>
  */
 @Component
@@ -85,6 +87,7 @@ public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
                     + OrgRecords.start(period) + "&endDate=" + OrgRecords.start(period.plusMonths(1)));
             case QUEUE_METRICS -> new QueryCursor(new OrgRequest("POST", baseUrl + GenesysQueueAggregates.PATH,
                     GenesysQueueAggregates.query(json, period), Duration.ZERO, false));
+            case SESSIONS -> new SessionsCursor(baseUrl, period, pageSize);
             default -> OrgSnapshotAdapter.super.cursor(baseUrl, resource, period, snapshot, pageSize);
         };
     }
@@ -206,6 +209,50 @@ public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
         @Override
         public int pageNumber() {
             return 1;
+        }
+    }
+
+    /** The period's user details a week at a time, page by page; the sessions come with the last answer. */
+    private final class SessionsCursor implements OrgCursor {
+
+        private final String uri;
+        private final int pageSize;
+        private final GenesysUserSessions sessions;
+        private final List<Instant[]> weeks;
+        private int week;
+        private int weekPage = 1;
+        private int call = 1;
+
+        SessionsCursor(String baseUrl, YearMonth period, int pageSize) {
+            OrgRecords.checkPageSize(pageSize);
+            this.uri = baseUrl + GenesysUserSessions.PATH;
+            this.pageSize = pageSize;
+            this.sessions = new GenesysUserSessions(period);
+            this.weeks = sessions.weeks();
+        }
+
+        @Override
+        public Optional<OrgRequest> next() {
+            return week == weeks.size() ? Optional.empty() : Optional.of(new OrgRequest("POST", uri,
+                    GenesysUserSessions.query(json, weeks.get(week), pageSize, weekPage), Duration.ZERO, false));
+        }
+
+        @Override
+        public OrgPage accept(int status, String body) {
+            String page = OrgJson.pageName(OrgResource.SESSIONS, call) + " (week of " + weeks.get(week)[0] + ")";
+            call++;
+            if (sessions.add(OrgJson.read(json, body, page), page)) {
+                weekPage++;
+            } else {
+                week++;
+                weekPage = 1;
+            }
+            return week == weeks.size() ? sessions.sessions() : new OrgPage(List.of(), List.of(), Optional.empty());
+        }
+
+        @Override
+        public int pageNumber() {
+            return call;
         }
     }
 

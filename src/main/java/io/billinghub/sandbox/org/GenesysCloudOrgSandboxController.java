@@ -40,12 +40,13 @@ import org.springframework.web.bind.annotation.RestController;
  * (current state, pageNumber/pageSize with pageCount and nextUri; a users request naming {@code asOf} is the
  * document's, {@link GenesysOrgSandboxController}), licences per user, the users' custom attribute records of one
  * schema (404 for a user without one), the billable usage report (InProgress for the first
- * {@code billableUsagePolls} requests of a date range, then Complete) and conversation aggregates by queue. Every
- * answer carries the organisation's {@link GenesysRateLimit} headers; an injected rate-limit fault answers 429 with
- * Retry-After and Genesys's {@code too.many.requests.retry.after} body. The token is the one client-credentials
- * token of /sandbox/genesys/oauth/token. Resources Genesys does not publish in the document's form (queues, trunks,
- * queue metrics, schedules, analytics usage, sessions, the invoice) are the document-shaped ones at the same paths,
- * so a PUBLISHED tenant extracts a whole month at its one base URL.
+ * {@code billableUsagePolls} requests of a date range, then Complete), conversation aggregates by queue and the
+ * users' presence records of the user details query ({@link GenesysUserPresence}). Every answer carries the
+ * organisation's {@link GenesysRateLimit} headers; an injected rate-limit fault answers 429 with Retry-After and
+ * Genesys's {@code too.many.requests.retry.after} body. The token is the one client-credentials token of
+ * /sandbox/genesys/oauth/token. Resources Genesys does not publish in the document's form (queues, trunks, queue
+ * metrics, schedules, analytics usage, the invoice) are the document-shaped ones at the same paths, so a PUBLISHED
+ * tenant extracts a whole month at its one base URL.
  */
 @RestController
 @RequestMapping("/sandbox/genesys")
@@ -62,6 +63,7 @@ class GenesysCloudOrgSandboxController {
     private final SandboxTokens tokens;
     private final GenesysRateLimit rateLimit;
     private final OrgMonth month;
+    private final GenesysUserPresence presence;
     private final Clock clock;
     private final ObjectMapper json;
     private final Map<String, Integer> usagePolls = new HashMap<>();
@@ -75,6 +77,7 @@ class GenesysCloudOrgSandboxController {
         this.tokens = tokens;
         this.rateLimit = rateLimit;
         this.month = months.genesys();
+        this.presence = new GenesysUserPresence(month.sessions());
         this.clock = clock;
         this.json = json;
     }
@@ -166,6 +169,14 @@ class GenesysCloudOrgSandboxController {
     ResponseEntity<Object> aggregates(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
                                       @RequestBody String body) {
         return answer(auth, () -> GenesysCloudOrgJson.aggregates(json, body, month));
+    }
+
+    /** The users' presence records (their login sessions) overlapping the query's interval, by user. */
+    @PostMapping(path = "/api/v2/analytics/users/details/query",
+            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> userDetails(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                       @RequestBody String body) {
+        return answer(auth, () -> presence.answer(json, body));
     }
 
     private ResponseEntity<Object> answer(String authorization, Supplier<Object> body) {

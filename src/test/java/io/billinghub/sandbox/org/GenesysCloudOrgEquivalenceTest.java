@@ -56,9 +56,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  *       which is why such an extraction is flagged.</li>
  *   <li>Queue metrics: the aggregates the published API adds sum, per answering queue, exactly the conversations of
  *       the document-shaped queue metrics; they cannot stand in for them (no trunk, start or originating queue).</li>
+ *   <li>Sessions: read from the users' presence records (user details query, a week at a time), they are the
+ *       document's sessions, named by user and login instant instead of the document's session id.</li>
  *   <li>Resources without a published form in the document's shape (queues and trunks with custom attributes,
- *       per-conversation queue metrics, WFM shifts with available minutes, analytics usage, sessions, the invoice
- *       with money) are read from the document-shaped endpoints: identical by construction, checked anyway.</li>
+ *       per-conversation queue metrics, WFM shifts with available minutes, analytics usage, the invoice with money)
+ *       are read from the document-shaped endpoints: identical by construction, checked anyway.</li>
  * </ul>
  */
 @WebMvcTest(controllers = {GenesysOrgSandboxController.class, GenesysCloudOrgSandboxController.class}, properties = {
@@ -131,10 +133,30 @@ class GenesysCloudOrgEquivalenceTest {
         assertThat(publishedUsers).hasSize(119).containsExactlyElementsOf(expected);
 
         for (OrgResource resource : List.of(OrgResource.QUEUES, OrgResource.TRUNKS, OrgResource.CONVERSATIONS,
-                OrgResource.WFM_SHIFTS, OrgResource.ANALYTICS, OrgResource.SESSIONS, OrgResource.INVOICE)) {
+                OrgResource.WFM_SHIFTS, OrgResource.ANALYTICS, OrgResource.INVOICE)) {
             assertThat(extract(published, BASE, resource)).as(resource.name())
                     .isNotEmpty().isEqualTo(extract(document, BASE, resource));
         }
+    }
+
+    @Test
+    void thePresenceRecordsGiveTheDocumentsSessions() throws Exception {
+        List<OrgRecord.Session> documentSessions = sessions(extract(document, BASE, OrgResource.SESSIONS));
+        List<OrgRecord.Session> publishedSessions = sessions(extract(published, BASE, OrgResource.SESSIONS));
+
+        assertThat(documentSessions).isNotEmpty();
+        assertThat(publishedSessions).allMatch(s -> s.sessionId().equals(s.userId() + "@" + s.start()));
+        assertThat(publishedSessions.stream().map(GenesysCloudOrgEquivalenceTest::unnamed).toList())
+                .containsExactlyInAnyOrderElementsOf(documentSessions.stream()
+                        .map(GenesysCloudOrgEquivalenceTest::unnamed).toList());
+    }
+
+    private static List<OrgRecord.Session> sessions(List<OrgRecord> records) {
+        return records.stream().map(OrgRecord.Session.class::cast).toList();
+    }
+
+    private static OrgRecord.Session unnamed(OrgRecord.Session s) {
+        return new OrgRecord.Session("", s.userId(), s.start(), s.end());
     }
 
     @Test

@@ -150,6 +150,48 @@ class GenesysCloudOrgSandboxContractTest {
         assertThat(keys(VALIDATOR.validateRequest(wrong))).contains("validation.request.body.schema.enum");
     }
 
+    /**
+     * The user details query as the published connector sends it (GenesysUserSessions.query: a week, ascending, 100
+     * users a page) and the sandbox's answer, both validated: each user's presence records overlap the week, a
+     * session AVAILABLE then ON_QUEUE, then OFFLINE until the next; past the last user a page has no userDetails;
+     * more than 7 days without filters is refused, as Genesys documents.
+     */
+    @Test
+    void theUserDetailsQueryAndItsAnswerAreAsPublished() throws Exception {
+        String path = "/api/v2/analytics/users/details/query";
+        String query = "{\"interval\":\"2026-10-01T00:00:00Z/2026-10-08T00:00:00Z\",\"order\":\"asc\","
+                + "\"paging\":{\"pageSize\":100,\"pageNumber\":1}}";
+        MvcResult result = mvc.perform(post(URI.create(BASE_PATH + path)).header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON).content(query)).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        Request request = SimpleRequest.Builder.post(BASE_PATH + path)
+                .withContentType(MediaType.APPLICATION_JSON_VALUE).withBody(query).build();
+        assertThat(VALIDATOR.validate(request, response(result.getResponse())).getMessages())
+                .filteredOn(m -> m.getLevel() == ValidationReport.Level.ERROR
+                        || m.getLevel() == ValidationReport.Level.WARN)
+                .isEmpty();
+        JsonNode users = read(result.getResponse().getContentAsString()).path("userDetails");
+        assertThat(users).isNotEmpty().allSatisfy(user -> {
+            List<String> presences = new ArrayList<>();
+            user.path("primaryPresence").forEach(r -> {
+                assertThat(r.path("startTime").asText()).isLessThan("2026-10-08T00:00:00Z");
+                assertThat(r.path("endTime").asText("9999")).isGreaterThan("2026-10-01T00:00:00Z");
+                presences.add(r.path("systemPresence").asText());
+            });
+            // a week may open inside an OFFLINE record and close inside a session
+            assertThat(String.join(" ", presences) + " ")
+                    .matches("(OFFLINE )?(AVAILABLE (ON_QUEUE )?OFFLINE )*(AVAILABLE (ON_QUEUE )?)?");
+        });
+
+        String past = mvc.perform(post(URI.create(BASE_PATH + path)).header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON).content(query.replace("\"pageNumber\":1",
+                        "\"pageNumber\":3"))).andReturn().getResponse().getContentAsString();
+        assertThat(read(past).has("userDetails")).isFalse();
+        assertThat(mvc.perform(post(URI.create(BASE_PATH + path)).header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON).content(query.replace("2026-10-08", "2026-10-09")))
+                .andReturn().getResponse().getStatus()).isEqualTo(400);
+    }
+
     @Test
     void theBillableUsageReportIsInProgressTwiceThenComplete() throws Exception {
         List<String> statuses = new ArrayList<>();
