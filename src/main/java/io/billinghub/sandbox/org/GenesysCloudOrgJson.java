@@ -94,22 +94,10 @@ final class GenesysCloudOrgJson {
      * month's conversations started in it, by the queue that answered them.
      */
     static Aggregates aggregates(ObjectMapper json, String body, OrgMonth month) {
-        JsonNode query;
-        try {
-            query = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the query is not JSON: " + e.getOriginalMessage());
-        }
-        String[] interval = query.path("interval").asText("").split("/");
-        Instant from;
-        Instant to;
-        try {
-            from = Instant.parse(interval[0]);
-            to = Instant.parse(interval.length == 2 ? interval[1] : "");
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("interval must be two ISO-8601 instants separated by '/', was '"
-                    + query.path("interval").asText("") + "'");
-        }
+        IntervalQuery parsed = IntervalQuery.of(json, body);
+        JsonNode query = parsed.query();
+        Instant from = parsed.from();
+        Instant to = parsed.to();
         if (!"[\"queueId\"]".equals(query.path("groupBy").toString()) || query.has("granularity")) {
             throw new IllegalArgumentException("the sandbox answers queries grouped by queueId alone, without"
                     + " granularity");
@@ -149,6 +137,27 @@ final class GenesysCloudOrgJson {
                     values))));
         });
         return new Aggregates(results);
+    }
+
+    /** An analytics query's JSON and its interval, two ISO-8601 instants separated by '/'. */
+    record IntervalQuery(JsonNode query, Instant from, Instant to) {
+
+        static IntervalQuery of(ObjectMapper json, String body) {
+            JsonNode query;
+            try {
+                query = json.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("the query is not JSON: " + e.getOriginalMessage());
+            }
+            String[] interval = query.path("interval").asText("").split("/");
+            try {
+                return new IntervalQuery(query, Instant.parse(interval[0]),
+                        Instant.parse(interval.length == 2 ? interval[1] : ""));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("interval must be two ISO-8601 instants separated by '/', was '"
+                        + query.path("interval").asText("") + "'");
+            }
+        }
     }
 
     /** Genesys states: active, inactive, deleted; a suspended user is inactive there. */

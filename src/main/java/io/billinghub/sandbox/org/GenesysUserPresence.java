@@ -1,13 +1,11 @@
 package io.billinghub.sandbox.org;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.extraction.org.OrgRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,24 +66,12 @@ final class GenesysUserPresence {
 
     /** The answer to a user details query (interval, paging); filters are not served. */
     Response answer(ObjectMapper json, String body) {
-        JsonNode query;
-        try {
-            query = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the query is not JSON: " + e.getOriginalMessage());
-        }
+        GenesysCloudOrgJson.IntervalQuery parsed = GenesysCloudOrgJson.IntervalQuery.of(json, body);
+        JsonNode query = parsed.query();
+        Instant from = parsed.from();
+        Instant to = parsed.to();
         if (query.has("userFilters") || query.has("presenceFilters") || query.has("routingStatusFilters")) {
             throw new IllegalArgumentException("the sandbox answers user details queries without filters");
-        }
-        String[] interval = query.path("interval").asText("").split("/");
-        Instant from;
-        Instant to;
-        try {
-            from = Instant.parse(interval[0]);
-            to = Instant.parse(interval.length == 2 ? interval[1] : "");
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("interval must be two ISO-8601 instants separated by '/', was '"
-                    + query.path("interval").asText("") + "'");
         }
         if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_INTERVAL) > 0) {
             throw new IllegalArgumentException("the interval of a query without filters must be 7 days at most");

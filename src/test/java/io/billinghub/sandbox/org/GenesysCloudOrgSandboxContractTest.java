@@ -133,15 +133,7 @@ class GenesysCloudOrgSandboxContractTest {
                 + "\"dimension\":\"mediaType\",\"operator\":\"matches\",\"value\":\"voice\"}]},"
                 + "\"metrics\":[\"nConnected\",\"tAcw\",\"tHeld\",\"tTalk\"]}";
         String path = "/api/v2/analytics/conversations/aggregates/query";
-        MvcResult result = mvc.perform(post(URI.create(BASE_PATH + path)).header(HttpHeaders.AUTHORIZATION, bearer)
-                .contentType(MediaType.APPLICATION_JSON).content(query)).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
-        Request request = SimpleRequest.Builder.post(BASE_PATH + path)
-                .withContentType(MediaType.APPLICATION_JSON_VALUE).withBody(query).build();
-        assertThat(VALIDATOR.validate(request, response(result.getResponse())).getMessages())
-                .filteredOn(m -> m.getLevel() == ValidationReport.Level.ERROR
-                        || m.getLevel() == ValidationReport.Level.WARN)
-                .isEmpty();
+        MvcResult result = postValidated(path, query);
         // the sandbox's month has 10 queues (GenesysCloudOrgEquivalenceTest)
         assertThat(read(result.getResponse().getContentAsString()).path("results")).hasSize(10);
         // a filter type Genesys does not have is refused
@@ -161,15 +153,7 @@ class GenesysCloudOrgSandboxContractTest {
         String path = "/api/v2/analytics/users/details/query";
         String query = "{\"interval\":\"2026-10-01T00:00:00Z/2026-10-08T00:00:00Z\",\"order\":\"asc\","
                 + "\"paging\":{\"pageSize\":100,\"pageNumber\":1}}";
-        MvcResult result = mvc.perform(post(URI.create(BASE_PATH + path)).header(HttpHeaders.AUTHORIZATION, bearer)
-                .contentType(MediaType.APPLICATION_JSON).content(query)).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
-        Request request = SimpleRequest.Builder.post(BASE_PATH + path)
-                .withContentType(MediaType.APPLICATION_JSON_VALUE).withBody(query).build();
-        assertThat(VALIDATOR.validate(request, response(result.getResponse())).getMessages())
-                .filteredOn(m -> m.getLevel() == ValidationReport.Level.ERROR
-                        || m.getLevel() == ValidationReport.Level.WARN)
-                .isEmpty();
+        MvcResult result = postValidated(path, query);
         JsonNode users = read(result.getResponse().getContentAsString()).path("userDetails");
         assertThat(users).isNotEmpty().allSatisfy(user -> {
             List<String> presences = new ArrayList<>();
@@ -311,6 +295,20 @@ class GenesysCloudOrgSandboxContractTest {
         assertThat(keys(VALIDATOR.validateRequest(SimpleRequest.Builder.get(BASE_PATH + path)
                 .withQueryParam("startDate", "2026-10-01T00:00:00Z").build())))
                 .contains("validation.request.parameter.query.missing");
+    }
+
+    /** Performs the POST of a query, expects 200 and validates the query and the answer against the operation. */
+    private MvcResult postValidated(String path, String query) throws Exception {
+        MvcResult result = mvc.perform(post(URI.create(BASE_PATH + path)).header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON).content(query)).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        Request request = SimpleRequest.Builder.post(BASE_PATH + path)
+                .withContentType(MediaType.APPLICATION_JSON_VALUE).withBody(query).build();
+        assertThat(VALIDATOR.validate(request, response(result.getResponse())).getMessages())
+                .filteredOn(m -> m.getLevel() == ValidationReport.Level.ERROR
+                        || m.getLevel() == ValidationReport.Level.WARN)
+                .isEmpty();
+        return result;
     }
 
     /** Performs the GET and validates request and answer: 200, 404 and 429 against the operation's schemas. */
