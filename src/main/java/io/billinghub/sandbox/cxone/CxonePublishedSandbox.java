@@ -2,12 +2,17 @@ package io.billinghub.sandbox.cxone;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.billinghub.sandbox.Bearer;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The state of the published-API sandbox: the month's contacts, its tokens (the document sandbox's client, plus one
@@ -17,6 +22,15 @@ public final class CxonePublishedSandbox {
 
     /** Where the published API is served: the issuer and, as the discovery answers, the tenant's API host. */
     public static final String BASE = "/sandbox/cxone-published";
+
+    /** The paging links of a published page (null when there is none). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Links(String self, String next, String previous) {
+    }
+
+    /** The published API's error body. */
+    public record ApiError(String error, String message) {
+    }
 
     private final CxonePublishedSandboxProperties properties;
     private final CxonePublishedContacts contacts;
@@ -67,6 +81,28 @@ public final class CxonePublishedSandbox {
 
     public boolean valid(String token) {
         return tokens.check(token, CxoneTokens.READ_REPORTS) == CxoneTokens.Check.VALID;
+    }
+
+    /**
+     * Why a request to the published API is refused, if it is: the faults first (a gateway in front of the API; its
+     * 429 without Retry-After, as NICE's often is), then the bearer token.
+     */
+    public Optional<ResponseEntity<Object>> refusal(CxoneSandboxFaults faults, String authorization) {
+        CxoneSandboxFaults.Fault fault = faults.nextRequest();
+        if (fault == CxoneSandboxFaults.Fault.RATE_LIMITED) {
+            return Optional.of(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .body(new ApiError("too_many_requests", "Too many requests")));
+        }
+        if (fault == CxoneSandboxFaults.Fault.UNAVAILABLE) {
+            return Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(new ApiError("service_unavailable", "The service is temporarily unavailable")));
+        }
+        if (!valid(Bearer.token(authorization))) {
+            return Optional.of(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .body(new ApiError("invalid_token", "Missing, unknown or expired access token")));
+        }
+        return Optional.empty();
     }
 
     public boolean linksNext() {

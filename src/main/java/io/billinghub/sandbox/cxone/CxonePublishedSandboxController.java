@@ -2,11 +2,11 @@ package io.billinghub.sandbox.cxone;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.billinghub.sandbox.Bearer;
+import io.billinghub.sandbox.cxone.CxonePublishedSandbox.ApiError;
+import io.billinghub.sandbox.cxone.CxonePublishedSandbox.Links;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,9 +62,6 @@ class CxonePublishedSandboxController {
     record OAuthError(String error, @JsonProperty("error_description") String errorDescription) {
     }
 
-    record ApiError(String error, String message) {
-    }
-
     record TokenResponse(@JsonProperty("access_token") String accessToken,
                          @JsonProperty("token_type") String tokenType,
                          @JsonProperty("expires_in") long expiresIn) {
@@ -73,10 +70,6 @@ class CxonePublishedSandboxController {
     record Discovery(@JsonProperty("private") boolean isPrivate, String area, String domain,
                      @JsonProperty("api_endpoint") String apiEndpoint, @JsonProperty("ui_endpoint") String uiEndpoint,
                      @JsonProperty("auth_endpoint") String authEndpoint) {
-    }
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Links(String self, String next, String previous) {
     }
 
     record CompletedPage(long businessUnitId, String lastPollTime, int totalRecords,
@@ -137,7 +130,7 @@ class CxonePublishedSandboxController {
                                      @RequestParam(required = false) String skip,
                                      @RequestParam(required = false) String mediaTypeId,
                                      HttpServletRequest request) {
-        Optional<ResponseEntity<Object>> refused = gate(auth);
+        Optional<ResponseEntity<Object>> refused = sandbox.refusal(faults, auth);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -183,7 +176,7 @@ class CxonePublishedSandboxController {
     @PostMapping(path = JOBS, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> createJob(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
                                      @RequestBody(required = false) String body) {
-        Optional<ResponseEntity<Object>> refused = gate(auth).or(this::paced);
+        Optional<ResponseEntity<Object>> refused = sandbox.refusal(faults, auth).or(this::paced);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -215,7 +208,7 @@ class CxonePublishedSandboxController {
     @GetMapping(path = JOBS + "/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> job(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
                                @PathVariable String jobId, HttpServletRequest request) {
-        Optional<ResponseEntity<Object>> refused = gate(auth).or(this::paced);
+        Optional<ResponseEntity<Object>> refused = sandbox.refusal(faults, auth).or(this::paced);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -256,25 +249,6 @@ class CxonePublishedSandboxController {
                 .status(HttpStatus.TOO_MANY_REQUESTS).body(new ApiError("too_many_requests",
                         "Data Extraction allows one call per " + sandbox.properties().jobCallIntervalSeconds()
                                 + " s")));
-    }
-
-    /** The faults first (a gateway in front of the API; its 429 without Retry-After), then the bearer token. */
-    private Optional<ResponseEntity<Object>> gate(String authorization) {
-        CxoneSandboxFaults.Fault fault = faults.nextRequest();
-        if (fault == CxoneSandboxFaults.Fault.RATE_LIMITED) {
-            return Optional.of(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .body(new ApiError("too_many_requests", "Too many requests")));
-        }
-        if (fault == CxoneSandboxFaults.Fault.UNAVAILABLE) {
-            return Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(new ApiError("service_unavailable", "The service is temporarily unavailable")));
-        }
-        if (!sandbox.valid(Bearer.token(authorization))) {
-            return Optional.of(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                    .body(new ApiError("invalid_token", "Missing, unknown or expired access token")));
-        }
-        return Optional.empty();
     }
 
     private static String required(String name, String value) {

@@ -19,19 +19,14 @@ import io.billinghub.platform.SettableClock;
 import io.billinghub.sandbox.cxone.CxonePublishedSandbox;
 import io.billinghub.sandbox.cxone.CxoneSandboxFaults;
 import io.billinghub.sandbox.cxone.CxoneTokens;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -41,17 +36,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * host (/sandbox/cxone) and passed through on the published API's host (/sandbox/cxone-published), each reading
  * the tokens its host issues.
  */
-@WebMvcTest(controllers = {CxoneOrgSandboxController.class, CxonePublishedOrgSandboxController.class}, properties = {
-        "hub.embedded.sandbox.enabled=true",
-        "hub.embedded.sandbox.cxone.users=50",
-        "hub.embedded.sandbox.cxone.client-id=test-client",
-        "hub.embedded.sandbox.cxone.client-secret=test-secret",
-        "hub.embedded.sandbox.cxone.token-ttl-seconds=120",
-        "hub.embedded.sandbox.cxone.rate-limit-every=0",
-        "hub.embedded.sandbox.cxone.unavailable-every=0"})
-@Import(OrgSandboxTestSupport.ClockConfig.class)
-// the slice has none of the hub's security: the sandbox checks its own bearer tokens
-@AutoConfigureMockMvc(addFilters = false)
+@CxoneOrgSandboxTest
 class CxoneOrgSandboxControllerTest {
 
     private static final String BASE = "http://localhost/sandbox/cxone";
@@ -87,10 +72,7 @@ class CxoneOrgSandboxControllerTest {
         bearer = "Bearer " + tokens.issue("test-client", "test-secret", List.of(CxoneTokens.READ_REPORTS))
                 .orElseThrow().accessToken();
         // a PUBLISHED tenant's token: the password grant with the sandbox's default access key
-        String client = "Basic " + Base64.getEncoder().encodeToString("test-client:test-secret"
-                .getBytes(StandardCharsets.UTF_8));
-        publishedBearer = "Bearer " + published.issue(client, "cxone-sandbox-access-key",
-                "cxone-sandbox-access-secret").orElseThrow().accessToken();
+        publishedBearer = OrgSandboxTestSupport.publishedBearer(published);
     }
 
     @Test

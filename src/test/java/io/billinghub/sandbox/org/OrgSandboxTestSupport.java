@@ -4,21 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.billinghub.extraction.org.OrgCursor;
 import io.billinghub.extraction.org.OrgPage;
 import io.billinghub.extraction.org.OrgRecord;
+import io.billinghub.extraction.org.OrgRequest;
 import io.billinghub.extraction.org.OrgResource;
 import io.billinghub.extraction.org.OrgSnapshotAdapter;
 import io.billinghub.platform.SettableClock;
+import io.billinghub.sandbox.cxone.CxonePublishedSandbox;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Shared pieces of the organisation sandbox's MVC tests. */
@@ -31,6 +37,14 @@ final class OrgSandboxTestSupport {
     private OrgSandboxTestSupport() {
     }
 
+    /** A PUBLISHED CXone tenant's token: the password grant of the test client with the default access key. */
+    static String publishedBearer(CxonePublishedSandbox published) {
+        String client = "Basic " + Base64.getEncoder().encodeToString("test-client:test-secret"
+                .getBytes(StandardCharsets.UTF_8));
+        return "Bearer " + published.issue(client, "cxone-sandbox-access-key", "cxone-sandbox-access-secret")
+                .orElseThrow().accessToken();
+    }
+
     /** Replaces the hub's clock so tests move time by hand. */
     @TestConfiguration(proxyBeanMethods = false)
     static class ClockConfig {
@@ -39,6 +53,26 @@ final class OrgSandboxTestSupport {
         SettableClock testClock() {
             return new SettableClock(T0);
         }
+    }
+
+    /**
+     * Every record of a resource through the adapter's cursor, the way the hub's extraction drives it (GETs only);
+     * every answer must be 200 or 204 and nothing may be rejected.
+     */
+    static List<OrgRecord> extractByCursor(MockMvc mvc, OrgSnapshotAdapter adapter, String baseUrl,
+                                           OrgResource resource, Instant snapshot, int pageSize, String bearer)
+            throws Exception {
+        List<OrgRecord> records = new ArrayList<>();
+        OrgCursor cursor = adapter.cursor(baseUrl, resource, OCTOBER, snapshot, pageSize);
+        for (Optional<OrgRequest> request = cursor.next(); request.isPresent(); request = cursor.next()) {
+            MockHttpServletResponse answer = mvc.perform(get(URI.create(request.get().uri()))
+                    .header(HttpHeaders.AUTHORIZATION, bearer)).andReturn().getResponse();
+            assertThat(answer.getStatus()).as(request.get().uri()).isIn(200, 204);
+            OrgPage page = cursor.accept(answer.getStatus(), answer.getContentAsString());
+            assertThat(page.rejected()).as(request.get().uri()).isEmpty();
+            records.addAll(page.records());
+        }
+        return records;
     }
 
     /** Every record of a resource, page after page, the way the hub's extraction follows them. */
