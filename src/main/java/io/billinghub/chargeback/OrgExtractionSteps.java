@@ -5,6 +5,7 @@ import io.billinghub.exceptions.ExceptionQueue;
 import io.billinghub.exceptions.ExceptionType;
 import io.billinghub.exceptions.NewException;
 import io.billinghub.exceptions.RejectedRecord;
+import io.billinghub.extraction.org.CxonePublishedOrgProperties;
 import io.billinghub.extraction.org.GenesysPublishedProperties;
 import io.billinghub.extraction.org.OrgPage;
 import io.billinghub.extraction.org.OrgRequest;
@@ -44,12 +45,14 @@ public class OrgExtractionSteps {
     private final WorkClaims claims;
     private final ChargebackProperties properties;
     private final GenesysPublishedProperties published;
+    private final CxonePublishedOrgProperties cxonePublished;
     private final Sleeper sleeper;
     private final Clock clock;
 
     public OrgExtractionSteps(OrgTenants tenants, OrgSnapshotStore store, ExceptionQueue exceptions, RunRegistry runs,
                               RunSteps runSteps, WorkClaims claims, ChargebackProperties properties,
-                              GenesysPublishedProperties published, Sleeper sleeper, Clock clock) {
+                              GenesysPublishedProperties published, CxonePublishedOrgProperties cxonePublished,
+                              Sleeper sleeper, Clock clock) {
         this.tenants = tenants;
         this.store = store;
         this.exceptions = exceptions;
@@ -58,6 +61,7 @@ public class OrgExtractionSteps {
         this.claims = claims;
         this.properties = properties;
         this.published = published;
+        this.cxonePublished = cxonePublished;
         this.sleeper = sleeper;
         this.clock = clock;
     }
@@ -95,7 +99,8 @@ public class OrgExtractionSteps {
      */
     private void flagCurrentState(Exchange exchange, ChargebackProperties.TenantRef ref, YearMonth period,
                                   Instant snapshot, Instant now) {
-        Duration grace = published.currentStateGrace();
+        Duration grace = "cxone".equals(ref.vendor()) ? cxonePublished.currentStateGrace()
+                : published.currentStateGrace();
         if (!now.isBefore(snapshot) && !now.isAfter(snapshot.plus(grace))) {
             return;
         }

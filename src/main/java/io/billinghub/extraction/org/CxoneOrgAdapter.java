@@ -93,7 +93,7 @@ public class CxoneOrgAdapter implements OrgSnapshotAdapter {
     }
 
     /** {@code _links.next}: absolute as given, or resolved against the base URL (a path from its host's root). */
-    private static Optional<String> next(String baseUrl, JsonNode root, String page) {
+    static Optional<String> next(String baseUrl, JsonNode root, String page) {
         String link = text(root.path("_links"), "next");
         if (link == null || link.isBlank()) {
             return Optional.empty();

@@ -10,12 +10,16 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Canonical records both vendors' adapters build alike, with the checks that span fields. */
 final class OrgRecords {
 
     static final int MAX_PAGE_SIZE = 500;
+    private static final Map<String, OrgRecord.AccountType> ACCOUNT_TYPES =
+            OrgJson.lowerCaseNames(OrgRecord.AccountType.values());
 
     private OrgRecords() {
     }
@@ -38,6 +42,23 @@ final class OrgRecords {
             throw new IllegalArgumentException("page size must be between 1 and " + MAX_PAGE_SIZE + ", was "
                     + pageSize);
         }
+    }
+
+    /**
+     * The account type a user's attribute declares (AGENT when it has none), taken out of the attributes: for APIs
+     * whose users carry no account type of their own.
+     */
+    static OrgRecord.AccountType declaredAccountType(Map<String, String> attributes, String attribute) {
+        String declared = attributes.remove(attribute);
+        if (declared == null) {
+            return OrgRecord.AccountType.AGENT;
+        }
+        OrgRecord.AccountType type = ACCOUNT_TYPES.get(declared.toLowerCase(Locale.ROOT));
+        if (type == null) {
+            throw new IllegalArgumentException(attribute + " '" + declared + "' is not one of "
+                    + String.join(", ", ACCOUNT_TYPES.keySet()));
+        }
+        return type;
     }
 
     static OrgRecord.WfmShift shift(String shiftId, String userId, String timeZone, LocalDateTime start,
