@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -88,7 +87,8 @@ class ChargebackPublishedIT extends HubIntegrationTest {
                 select status, state_observed_at, rejected, counts::text as counts
                 from org_extraction where run_id = ? and vendor = 'cxone'""", runId);
         assertThat(cxone.get("status")).isEqualTo("COMPLETE");
-        assertThat(cxone.get("state_observed_at").toString()).startsWith("2026-11-01 01:00:00");
+        // read after Genesys's, once the simulated backoffs have moved the clock on: still within the grace
+        assertThat(cxone.get("state_observed_at").toString()).startsWith("2026-11-01 01:");
         assertThat(cxone.get("rejected")).isEqualTo(0L);
         JsonNode cxoneCounts = json.readTree((String) cxone.get("counts"));
         assertThat(List.of(cxoneCounts.path("USERS").asLong(), cxoneCounts.path("QUEUES").asLong(),
@@ -121,10 +121,13 @@ class ChargebackPublishedIT extends HubIntegrationTest {
         ((SettableClock) clock).set(NOW);
         String late = runOctober("chargeback", "chargeback-period", false);
         assertThat(json.readTree(get("/api/runs/" + late).body()).path("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(currentStateCases()).containsExactlyInAnyOrderElementsOf(Stream.of("genesys", "cxone")
-                .map(vendor -> "the 2026-10 organisation of " + vendor + " acme-contact is read from the current"
-                        + " state at 2026-11-10T00:00:00Z, 216 h after the end of the cycle (grace 72 h): users,"
-                        + " licences and attributes may differ from their state at 2026-11-01T00:00:00Z").toList());
+        // CXone is read after Genesys, once the simulated backoffs have moved the clock on by a minute or so
+        String after = " 216 h after the end of the cycle (grace 72 h): users, licences and attributes may differ from"
+                + " their state at 2026-11-01T00:00:00Z";
+        assertThat(currentStateCases()).hasSize(2).contains("the 2026-10 organisation of genesys acme-contact is read"
+                + " from the current state at 2026-11-10T00:00:00Z," + after).anyMatch(reason -> reason.startsWith(
+                "the 2026-10 organisation of cxone acme-contact is read from the current state at 2026-11-10T00:0")
+                && reason.endsWith(after));
     }
 
     private List<String> currentStateCases() {
