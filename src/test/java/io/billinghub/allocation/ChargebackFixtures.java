@@ -55,7 +55,7 @@ public final class ChargebackFixtures {
                 new HrisCostCentre(5, "us-east", "SAL-0100", "SALES", "Sales US", new EffectivePeriod(from, null)),
                 new HrisCostCentre(6, "us-east", "MKT-0300", "MARKETING", "Marketing",
                         new EffectivePeriod(from, LocalDate.parse("2026-08-31")))),
-                List.of(q3(), q4()));
+                List.of(q3(), q4()), List.of());
     }
 
     public static MultiplierVersion q3() {

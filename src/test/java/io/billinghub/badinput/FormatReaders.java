@@ -1,5 +1,6 @@
 package io.billinghub.badinput;
 
+import io.billinghub.allocation.ChargebackFixtures;
 import io.billinghub.exceptions.RejectedRecord;
 import io.billinghub.extraction.GenesysUsageAdapter;
 import io.billinghub.extraction.UsagePage;
@@ -74,7 +75,8 @@ final class FormatReaders {
                     (set, errors) -> new LedgerReferenceParser(CURRENCY).parse(set, errors),
                     data -> data.fxRates().size());
             case CHARGEBACK_MAPPINGS -> mappings(files, ChargebackReferenceParser.FILES,
-                    (set, errors) -> new ChargebackReferenceParser().parse(set, errors),
+                    (set, errors) -> new ChargebackReferenceParser(
+                            ChargebackFixtures.policy().costCentreAttributes()).parse(set, errors),
                     data -> data.costCentres().size());
             case WEBEX_PRICES -> mappings(files, WebexPriceParser.FILES,
                     (set, errors) -> new WebexPriceParser(CURRENCY).parse(set, errors),

@@ -361,7 +361,8 @@ public abstract class HubIntegrationTest {
             for (String name : new String[] {"carriers.csv", "rate-cards.csv", "gl-mappings.csv", "gl-accounts.csv",
                 "cxone-cost-centres.csv", "cxone-phone-prefixes.csv", "fx-rates.csv", "cxone-licence-prices.csv",
                 "business-calendar.csv", "hris-cost-centres.csv", "cost-multipliers.json", "webex-sku-prices.csv",
-                "genesys-edge-carriers.csv", "cxone-usage-rates.csv", "cxone-team-cost-centres.csv"}) {
+                "genesys-edge-carriers.csv", "cxone-usage-rates.csv", "cxone-team-cost-centres.csv",
+                "genesys-resource-attributes.csv"}) {
                 Files.write(MAPPINGS.resolve(name), fixture("e2e/mappings/" + name));
             }
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.billinghub.referencedata.chargeback;
 
+import io.billinghub.chargeback.ChargebackProperties;
 import io.billinghub.referencedata.ReferenceDataset;
 import io.billinghub.referencedata.ValidationError;
 import java.util.LinkedHashMap;
@@ -7,17 +8,22 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The chargeback set: HRIS cost-centre whitelist and versioned cost multipliers. */
+/**
+ * The chargeback set: HRIS cost-centre whitelist, versioned cost multipliers and the attributes of Genesys Cloud
+ * queues and trunks.
+ */
 @Component
 public class ChargebackMappingDataset implements ReferenceDataset<ChargebackReferenceData> {
 
     public static final String NAME = "chargeback";
 
-    private final ChargebackReferenceParser parser = new ChargebackReferenceParser();
+    private final ChargebackReferenceParser parser;
     private final ChargebackReferenceStore store;
     private final ActiveChargebackReference active;
 
-    public ChargebackMappingDataset(ChargebackReferenceStore store, ActiveChargebackReference active) {
+    public ChargebackMappingDataset(ChargebackProperties properties, ChargebackReferenceStore store,
+                                    ActiveChargebackReference active) {
+        this.parser = new ChargebackReferenceParser(properties.costCentreAttributes());
         this.store = store;
         this.active = active;
     }
@@ -57,6 +63,7 @@ public class ChargebackMappingDataset implements ReferenceDataset<ChargebackRefe
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("costCentres", data.costCentres().size());
         counts.put("multiplierVersions", data.versions().size());
+        counts.put("genesysResourceAttributes", data.genesysAttributes().size());
         return counts;
     }
 }

@@ -5,21 +5,40 @@ import io.billinghub.referencedata.EffectivePeriod;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The chargeback reference set: the HRIS whitelist of cost centres and the versioned cost multipliers. */
-public record ChargebackReferenceData(List<HrisCostCentre> costCentres, List<MultiplierVersion> versions) {
+/**
+ * The chargeback reference set: the HRIS whitelist of cost centres, the versioned cost multipliers and the custom
+ * attributes of Genesys Cloud queues and trunks, which the published APIs do not hold.
+ */
+public record ChargebackReferenceData(List<HrisCostCentre> costCentres, List<MultiplierVersion> versions,
+                                      List<GenesysResourceAttribute> genesysAttributes) {
 
     public ChargebackReferenceData {
         costCentres = List.copyOf(costCentres);
         versions = List.copyOf(versions);
+        genesysAttributes = List.copyOf(genesysAttributes);
     }
 
     /** A valid cost centre of a division, as HRIS exports it. */
     public record HrisCostCentre(int lineNo, String division, String costCentre, String businessUnit, String name,
                                  EffectivePeriod period) implements CsvFields.Dated {
+    }
+
+    /** The Genesys Cloud resources whose attributes the integration team maintains. */
+    public enum ResourceType { QUEUE, TRUNK }
+
+    /**
+     * One attribute of a Genesys Cloud queue or trunk, in force over its period (mappings/
+     * genesys-resource-attributes.csv); the name is for the people who maintain the file and is not compared.
+     */
+    public record GenesysResourceAttribute(int lineNo, ResourceType resourceType, String resourceId,
+                                           String resourceName, String attribute, String value,
+                                           EffectivePeriod period) implements CsvFields.Dated {
     }
 
     /** Shared telephony allocation models (BU::ALLOCATION_MODEL on a trunk, or the registry's default). */
@@ -53,5 +72,25 @@ public record ChargebackReferenceData(List<HrisCostCentre> costCentres, List<Mul
      */
     public Optional<MultiplierVersion> versionFor(YearMonth period) {
         return versions.stream().filter(v -> v.covers(period.atDay(1))).findFirst();
+    }
+
+    /**
+     * The attributes in force on the day of every queue or trunk of the type that has any, by resource id: of each
+     * attribute the row in force that started last (the successor on a handover day).
+     */
+    public Map<String, Map<String, String>> genesysAttributesOn(ResourceType type, LocalDate day) {
+        Map<String, List<GenesysResourceAttribute>> byAttribute = new HashMap<>();
+        for (GenesysResourceAttribute row : genesysAttributes) {
+            if (row.resourceType() == type) {
+                byAttribute.computeIfAbsent(row.resourceId() + "\0" + row.attribute(), k -> new ArrayList<>())
+                        .add(row);
+            }
+        }
+        Map<String, Map<String, String>> byResource = new HashMap<>();
+        byAttribute.values().forEach(rows -> EffectivePeriod.inForce(rows, GenesysResourceAttribute::period, day)
+                .ifPresent(r -> byResource.computeIfAbsent(r.resourceId(), k -> new HashMap<>())
+                        .put(r.attribute(), r.value())));
+        byResource.replaceAll((id, attributes) -> Map.copyOf(attributes));
+        return Map.copyOf(byResource);
     }
 }

@@ -2,15 +2,18 @@ package io.billinghub.referencedata.chargeback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.allocation.ChargebackPolicy;
 import io.billinghub.platform.Checksums;
 import io.billinghub.platform.Decimals;
 import io.billinghub.referencedata.CsvFields;
 import io.billinghub.referencedata.CsvTable;
 import io.billinghub.referencedata.EffectivePeriod;
 import io.billinghub.referencedata.ValidationError;
+import io.billinghub.referencedata.chargeback.ChargebackReferenceData.GenesysResourceAttribute;
 import io.billinghub.referencedata.chargeback.ChargebackReferenceData.HrisCostCentre;
 import io.billinghub.referencedata.chargeback.ChargebackReferenceData.MultiplierVersion;
 import io.billinghub.referencedata.chargeback.ChargebackReferenceData.Multipliers;
+import io.billinghub.referencedata.chargeback.ChargebackReferenceData.ResourceType;
 import io.billinghub.referencedata.chargeback.ChargebackReferenceData.TelephonyModel;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -26,24 +29,42 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Parses and validates the chargeback set as a whole. HRIS rows: division, code and business unit present, no
  * overlapping validity for one division and code. Multiplier versions: unique names, effective on the first of a
  * month, deprecated after they start and no two in force on one day, an approver, non-negative rates, a known
  * allocation model, and a checksum that matches the multipliers (so an edit without a new approval is refused).
+ * Genesys resource attributes (optional: only the published Genesys connector needs them): a known resource type,
+ * an id, an attribute the chargeback reads from that type (queues: BU::OWNER and the configured cost-centre
+ * attributes; trunks: BU::ALLOCATION_MODEL, one of the telephony models), a value, and no overlapping validity for
+ * one resource and attribute.
  */
 public final class ChargebackReferenceParser {
 
     public static final String COST_CENTRES = "hris-cost-centres.csv";
     public static final String MULTIPLIERS = "cost-multipliers.json";
-    public static final List<String> FILES = List.of(COST_CENTRES, MULTIPLIERS);
+    public static final String GENESYS_ATTRIBUTES = "genesys-resource-attributes.csv";
+    public static final List<String> FILES = List.of(COST_CENTRES, MULTIPLIERS, GENESYS_ATTRIBUTES);
+    private static final List<String> REQUIRED = List.of(COST_CENTRES, MULTIPLIERS);
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The attributes the chargeback reads from each type of Genesys resource. */
+    private final Map<ResourceType, List<String>> readAttributes;
+
+    /** @param costCentreAttributes the attributes that carry a cost centre (hub.chargeback.cost-centre-attributes) */
+    public ChargebackReferenceParser(List<String> costCentreAttributes) {
+        this.readAttributes = Map.of(
+                ResourceType.QUEUE, Stream.concat(Stream.of(ChargebackPolicy.OWNER_ATTRIBUTE),
+                        costCentreAttributes.stream()).toList(),
+                ResourceType.TRUNK, List.of(ChargebackPolicy.MODEL_ATTRIBUTE));
+    }
+
     public ChargebackReferenceData parse(Map<String, byte[]> files, List<ValidationError> errors) {
-        for (String name : FILES) {
+        for (String name : REQUIRED) {
             if (!files.containsKey(name)) {
                 errors.add(new ValidationError(name, 0, "file is missing from the mapping set"));
             }
@@ -53,7 +74,9 @@ public final class ChargebackReferenceParser {
         }
         List<HrisCostCentre> costCentres = costCentres(files.get(COST_CENTRES), errors);
         List<MultiplierVersion> versions = versions(files.get(MULTIPLIERS), errors);
-        return errors.isEmpty() ? new ChargebackReferenceData(costCentres, versions) : null;
+        List<GenesysResourceAttribute> attributes = files.containsKey(GENESYS_ATTRIBUTES)
+                ? genesysAttributes(files.get(GENESYS_ATTRIBUTES), errors) : List.of();
+        return errors.isEmpty() ? new ChargebackReferenceData(costCentres, versions, attributes) : null;
     }
 
     /**
@@ -102,6 +125,60 @@ public final class ChargebackReferenceParser {
             rows.add(centre);
         }
         return rows;
+    }
+
+    private List<GenesysResourceAttribute> genesysAttributes(byte[] content, List<ValidationError> errors) {
+        CsvTable table = CsvTable.read(GENESYS_ATTRIBUTES, content, List.of("resource_type", "resource_id",
+                "resource_name", "attribute", "value", "effective_from", "effective_to"), errors);
+        List<GenesysResourceAttribute> rows = new ArrayList<>();
+        if (table == null) {
+            return rows;
+        }
+        Map<String, List<GenesysResourceAttribute>> byKey = new HashMap<>();
+        for (CsvTable.Row row : table.rows()) {
+            int before = errors.size();
+            ResourceType type = resourceType(row, errors);
+            String id = token(row, "resource_id", errors);
+            String attribute = row.get("attribute");
+            String value = row.get("value");
+            if (type != null && !readAttributes.get(type).contains(attribute)) {
+                errors.add(row.error("attribute '" + attribute + "' is not read from a " + type + ": use one of "
+                        + String.join(", ", readAttributes.get(type))));
+            } else if (value.isEmpty()) {
+                errors.add(row.error("value is empty"));
+            } else if (attribute.equals(ChargebackPolicy.MODEL_ATTRIBUTE)) {
+                allocationModel(row, value, errors);
+            }
+            EffectivePeriod period = CsvFields.period(row, "effective_from", "effective_to", errors);
+            if (errors.size() == before) {
+                GenesysResourceAttribute entry = new GenesysResourceAttribute(row.line(), type, id,
+                        row.get("resource_name"), attribute, value, period);
+                String key = type + " " + id + " " + attribute;
+                List<GenesysResourceAttribute> sameKey = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+                CsvFields.checkOverlap(row, key, period, sameKey, errors);
+                sameKey.add(entry);
+                rows.add(entry);
+            }
+        }
+        return rows;
+    }
+
+    private static ResourceType resourceType(CsvTable.Row row, List<ValidationError> errors) {
+        String value = row.get("resource_type");
+        try {
+            return ResourceType.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(row.error("resource_type '" + value + "' is not QUEUE or TRUNK"));
+            return null;
+        }
+    }
+
+    private static void allocationModel(CsvTable.Row row, String value, List<ValidationError> errors) {
+        try {
+            TelephonyModel.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(row.error("allocation model '" + value + "' is not VOLUME, CONCURRENCY_WEIGHTED or HYBRID"));
+        }
     }
 
     private static String token(CsvTable.Row row, String column, List<ValidationError> errors) {

@@ -3,9 +3,11 @@ package io.billinghub.referencedata.chargeback;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.referencedata.EffectivePeriod;
+import io.billinghub.referencedata.chargeback.ChargebackReferenceData.GenesysResourceAttribute;
 import io.billinghub.referencedata.chargeback.ChargebackReferenceData.HrisCostCentre;
 import io.billinghub.referencedata.chargeback.ChargebackReferenceData.MultiplierVersion;
 import io.billinghub.referencedata.chargeback.ChargebackReferenceData.Multipliers;
+import io.billinghub.referencedata.chargeback.ChargebackReferenceData.ResourceType;
 import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -47,6 +49,20 @@ public class ChargebackReferenceStore {
                     ps.setString(6, m.checksum());
                     ps.setString(7, write(m.multipliers()));
                 });
+        jdbc.batchUpdate("""
+                insert into ref_genesys_resource_attribute (version_id, line_no, resource_type, resource_id,
+                    resource_name, attribute, value, effective_from, effective_to)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", data.genesysAttributes(), 500, (ps, a) -> {
+                    ps.setLong(1, v);
+                    ps.setInt(2, a.lineNo());
+                    ps.setString(3, a.resourceType().name());
+                    ps.setString(4, a.resourceId());
+                    ps.setString(5, a.resourceName());
+                    ps.setString(6, a.attribute());
+                    ps.setString(7, a.value());
+                    ps.setObject(8, a.period().from());
+                    ps.setObject(9, a.period().to());
+                });
     }
 
     ChargebackReferenceData load(long v) {
@@ -62,7 +78,15 @@ public class ChargebackReferenceStore {
                         from ref_multiplier_version where version_id = ? order by effective_date""",
                         (rs, i) -> new MultiplierVersion(rs.getString(1), rs.getObject(2, LocalDate.class),
                                 rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5),
-                                read(rs.getString(6))), v));
+                                read(rs.getString(6))), v),
+                jdbc.query("""
+                        select line_no, resource_type, resource_id, resource_name, attribute, value, effective_from,
+                            effective_to
+                        from ref_genesys_resource_attribute where version_id = ? order by line_no""",
+                        (rs, i) -> new GenesysResourceAttribute(rs.getInt(1), ResourceType.valueOf(rs.getString(2)),
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                new EffectivePeriod(rs.getObject(7, LocalDate.class),
+                                        rs.getObject(8, LocalDate.class))), v));
     }
 
     private String write(Multipliers multipliers) {

@@ -4,10 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.allocation.ChargebackFixtures;
 import io.billinghub.referencedata.ValidationError;
+import io.billinghub.referencedata.chargeback.ChargebackReferenceData.ResourceType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class ChargebackReferenceParserTest {
 
-    private final ChargebackReferenceParser parser = new ChargebackReferenceParser();
+    private final ChargebackReferenceParser parser = new ChargebackReferenceParser(
+            ChargebackFixtures.policy().costCentreAttributes());
 
     private static Map<String, byte[]> shipped() throws IOException {
         Map<String, byte[]> files = new HashMap<>();
@@ -38,6 +42,96 @@ class ChargebackReferenceParserTest {
         assertThat(data.versionFor(YearMonth.of(2026, 6))).isEmpty();
         assertThat(data.costCentre("eu-west", "FIN-0001", YearMonth.of(2026, 10).atEndOfMonth())).isPresent();
         assertThat(data.costCentre("us-east", "MKT-0300", YearMonth.of(2026, 10).atEndOfMonth())).isEmpty();
+        // the sandbox's 10 queues (owner and cost centre each) and 3 trunks (allocation model each)
+        LocalDate october31 = LocalDate.parse("2026-10-31");
+        assertThat(data.genesysAttributes()).hasSize(23);
+        assertThat(data.genesysAttributesOn(ResourceType.QUEUE, october31)).hasSize(10)
+                .containsEntry("976cd646-0292-3124-acd7-c8f5c8fbafd3", Map.of("BU::OWNER", "SUPPORT",
+                        "CostCenterID", "OPS-9999"));
+        assertThat(data.genesysAttributesOn(ResourceType.TRUNK, october31)).isEqualTo(Map.of(
+                "64480307-dea9-31f0-ba5a-6743b5189e7a", Map.of("BU::ALLOCATION_MODEL", "VOLUME"),
+                "5b3f6524-19fc-3009-8861-223a041b27f4", Map.of("BU::ALLOCATION_MODEL", "CONCURRENCY_WEIGHTED"),
+                "3a1500e6-4d76-369e-a232-82ecfb5e3536", Map.of("BU::ALLOCATION_MODEL", "HYBRID")));
+        // before the rows start nothing is in force
+        assertThat(data.genesysAttributesOn(ResourceType.QUEUE, LocalDate.parse("2025-12-31"))).isEmpty();
+    }
+
+    /**
+     * Each attribute of a resource has its own validity; on the last day of October the row in force is the one that
+     * started last (the successor on the 16 October handover), and the November owner is not yet in force.
+     */
+    @Test
+    void theGenesysAttributesInForceOnADayAreTheRowsCoveringIt() throws IOException {
+        Map<String, byte[]> files = shipped();
+        files.put(ChargebackReferenceParser.GENESYS_ATTRIBUTES, """
+                resource_type,resource_id,resource_name,attribute,value,effective_from,effective_to
+                QUEUE,q1,Care,BU::COST_CENTER,RET-0452,2026-01-01,2026-10-16
+                QUEUE,q1,Care,BU::COST_CENTER,SAL-0100,2026-10-16,
+                QUEUE,q1,Care,BU::OWNER,RETAIL,2026-01-01,2026-10-31
+                QUEUE,q1,Care,BU::OWNER,SALES,2026-11-01,
+                QUEUE,q2,Old,CostCenterID,FIN-0001,2026-01-01,2026-09-30
+                TRUNK,q1,Same id other type,BU::ALLOCATION_MODEL,HYBRID,2026-01-01,
+                """.getBytes(UTF_8));
+        List<ValidationError> errors = new ArrayList<>();
+        ChargebackReferenceData data = parser.parse(files, errors);
+        assertThat(errors).isEmpty();
+        LocalDate october31 = LocalDate.parse("2026-10-31");
+        assertThat(data.genesysAttributesOn(ResourceType.QUEUE, october31)).isEqualTo(Map.of(
+                "q1", Map.of("BU::COST_CENTER", "SAL-0100", "BU::OWNER", "RETAIL")));
+        assertThat(data.genesysAttributesOn(ResourceType.QUEUE, LocalDate.parse("2026-10-16")).get("q1"))
+                .containsEntry("BU::COST_CENTER", "SAL-0100");
+        assertThat(data.genesysAttributesOn(ResourceType.QUEUE, LocalDate.parse("2026-10-15")).get("q1"))
+                .containsEntry("BU::COST_CENTER", "RET-0452");
+        assertThat(data.genesysAttributesOn(ResourceType.QUEUE, LocalDate.parse("2026-09-30")).get("q2"))
+                .isEqualTo(Map.of("CostCenterID", "FIN-0001"));
+        assertThat(data.genesysAttributesOn(ResourceType.TRUNK, october31)).isEqualTo(Map.of(
+                "q1", Map.of("BU::ALLOCATION_MODEL", "HYBRID")));
+    }
+
+    /** The file is optional (only the published Genesys connector needs it); without it no resource has any. */
+    @Test
+    void withoutTheGenesysAttributesFileTheSetHasNone() throws IOException {
+        Map<String, byte[]> files = shipped();
+        files.remove(ChargebackReferenceParser.GENESYS_ATTRIBUTES);
+        List<ValidationError> errors = new ArrayList<>();
+        ChargebackReferenceData data = parser.parse(files, errors);
+        assertThat(errors).isEmpty();
+        assertThat(data.genesysAttributes()).isEmpty();
+        assertThat(data.costCentres()).hasSize(8);
+    }
+
+    /** One bad row of the Genesys attributes rejects the whole set, HRIS and multipliers included. */
+    @Test
+    void badGenesysAttributeRowsRejectTheWholeSetWithFileAndLine() throws IOException {
+        Map<String, byte[]> files = shipped();
+        files.put(ChargebackReferenceParser.GENESYS_ATTRIBUTES, """
+                resource_type,resource_id,resource_name,attribute,value,effective_from,effective_to
+                QUEUE,q1,Care,BU::COST_CENTER,RET-0452,2026-01-01,
+                QUEUE,q1,Care,BU::COST_CENTER,SAL-0100,2026-10-01,
+                TRUNK,t1,Carrier A,BU::ALLOCATION_MODEL,FLAT_RATE,2026-01-01,
+                QUEUE,,No id,BU::OWNER,RETAIL,2026-01-01,
+                SKILL,s1,A skill,BU::OWNER,RETAIL,2026-01-01,
+                TRUNK,t2,Carrier B,BU::COST_CENTER,RET-0452,2026-01-01,
+                QUEUE,q3,Typo,BU::COST_CENTRE,RET-0452,2026-01-01,
+                QUEUE,q4,Empty,BU::OWNER,,2026-01-01,
+                QUEUE,q5,Backwards,BU::OWNER,RETAIL,2026-10-31,2026-10-01
+                QUEUE,q6,Short,BU::OWNER
+                """.getBytes(UTF_8));
+        List<ValidationError> errors = new ArrayList<>();
+        assertThat(parser.parse(files, errors)).isNull();
+        assertThat(errors).extracting(ValidationError::toString).containsExactly(
+                "genesys-resource-attributes.csv:11: has 4 fields, the header has 7",
+                "genesys-resource-attributes.csv:3: effective range overlaps line 2 for QUEUE q1 BU::COST_CENTER",
+                "genesys-resource-attributes.csv:4: allocation model 'FLAT_RATE' is not VOLUME, CONCURRENCY_WEIGHTED"
+                        + " or HYBRID",
+                "genesys-resource-attributes.csv:5: resource_id '' is empty or not a code",
+                "genesys-resource-attributes.csv:6: resource_type 'SKILL' is not QUEUE or TRUNK",
+                "genesys-resource-attributes.csv:7: attribute 'BU::COST_CENTER' is not read from a TRUNK: use one of"
+                        + " BU::ALLOCATION_MODEL",
+                "genesys-resource-attributes.csv:8: attribute 'BU::COST_CENTRE' is not read from a QUEUE: use one of"
+                        + " BU::OWNER, BU::COST_CENTER, CostCenterID",
+                "genesys-resource-attributes.csv:9: value is empty",
+                "genesys-resource-attributes.csv:10: effective_to 2026-10-01 is before effective_from 2026-10-31");
     }
 
     @Test
