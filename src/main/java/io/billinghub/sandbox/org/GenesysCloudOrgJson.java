@@ -1,5 +1,7 @@
 package io.billinghub.sandbox.org;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,11 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.ToLongFunction;
 
 /**
  * The sandbox organisation in Genesys Cloud's published shapes (UserEntityListing, UserLicensesEntityListing,
- * UserCustomAttributes, BillingUsageReport, the conversation aggregates answer). The generated users carry
+ * UserCustomAttributes, BillingUsageReport, the conversation aggregates answer, QueueEntityListing,
+ * TrunkEntityListing). Queues and trunks carry no custom attributes, as in Genesys. The generated users carry
  * the hub's licence types (CX_1...); Genesys names licences and billable usages its own way, hence the two tables
  * (application.yml maps them back).
  */
@@ -46,6 +50,19 @@ final class GenesysCloudOrgJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Listing(List<?> entities, int pageSize, int pageNumber, long total, int pageCount, String firstUri,
                    String selfUri, String nextUri, String previousUri, String lastUri) {
+    }
+
+    /** Queue: of the model's properties (all optional) the ones the sandbox has. */
+    record Queue(String id, String name, Division division, String selfUri) {
+    }
+
+    /** DomainEntityRef. */
+    record EntityRef(String id, String name, String selfUri) {
+    }
+
+    /** Trunk: of the model's properties those the sandbox has; name is the one the model requires. */
+    record Trunk(String id, String name, String state, String trunkType, EntityRef trunkBase, boolean inService,
+                 boolean enabled, String selfUri) {
     }
 
     record LicenceListing(List<UserLicences> entities, int pageSize, int pageNumber, long total, int pageCount) {
@@ -167,8 +184,41 @@ final class GenesysCloudOrgJson {
             case INACTIVE, SUSPENDED -> "inactive";
             case DELETED -> "deleted";
         };
-        return new User(u.userId(), u.name(), new Division(u.division(), divisions.get(u.division()),
-                "/api/v2/authorization/divisions/" + u.division()), state, 1, "/api/v2/users/" + u.userId());
+        return new User(u.userId(), u.name(), division(u.division(), divisions), state, 1,
+                "/api/v2/users/" + u.userId());
+    }
+
+    static Queue queue(OrgRecord.Queue q, Map<String, String> divisions) {
+        return new Queue(q.queueId(), q.name(), division(q.division(), divisions),
+                "/api/v2/routing/queues/" + q.queueId());
+    }
+
+    /**
+     * The organisation's trunks: each of the month's trunks as an external (carrier) trunk on a trunk base of its
+     * name, then a phone trunk and an edge-to-edge trunk, which carry no carrier's calls.
+     */
+    static List<Trunk> trunks(OrgMonth month) {
+        List<Trunk> trunks = new ArrayList<>();
+        month.trunks().forEach(t -> trunks.add(trunk(t.trunkId(), t.name(), "EXTERNAL")));
+        trunks.add(trunk(uuid("trunk/phone"), "Phones", "PHONE"));
+        trunks.add(trunk(uuid("trunk/edge"), "Edge to Edge", "EDGE"));
+        return trunks;
+    }
+
+    private static Trunk trunk(String id, String name, String type) {
+        String base = uuid("trunk-base/" + name);
+        return new Trunk(id, name, "active", type, new EntityRef(base, name,
+                "/api/v2/telephony/providers/edges/trunkbasesettings/" + base), true, true,
+                "/api/v2/telephony/providers/edges/trunks/" + id);
+    }
+
+    /** A stable id for what the generated month has not (the sandbox's other ids are made alike). */
+    private static String uuid(String what) {
+        return UUID.nameUUIDFromBytes(("genesys/" + what).getBytes(UTF_8)).toString();
+    }
+
+    private static Division division(String id, Map<String, String> divisions) {
+        return new Division(id, divisions.get(id), "/api/v2/authorization/divisions/" + id);
     }
 
     /** The user's licences: the seat's Genesys name, and the WEM add-on with CX_3. */

@@ -44,15 +44,18 @@ import org.springframework.web.bind.annotation.RestController;
  * users' presence records of the user details query ({@link GenesysUserPresence}). Every answer carries the
  * organisation's {@link GenesysRateLimit} headers; an injected rate-limit fault answers 429 with Retry-After and
  * Genesys's {@code too.many.requests.retry.after} body. The token is the one client-credentials token of
- * /sandbox/genesys/oauth/token. Resources Genesys does not publish in the document's form (queues, trunks, queue
- * metrics, schedules, analytics usage, the invoice) are the document-shaped ones at the same paths, so a PUBLISHED
- * tenant extracts a whole month at its one base URL.
+ * /sandbox/genesys/oauth/token. Queues and trunks are published too, without custom attributes (a queues request
+ * naming {@code asOf} is the document's). Resources Genesys does not publish in the document's form (queue metrics,
+ * schedules, analytics usage, the invoice) are the document-shaped ones at the same paths, so a PUBLISHED tenant
+ * extracts a whole month at its one base URL.
  */
 @RestController
 @RequestMapping("/sandbox/genesys")
 @ConditionalOnProperty(prefix = "hub.embedded.sandbox", name = "enabled", havingValue = "true")
 @Import({SandboxConfiguration.class, OrgSandboxConfiguration.class, GenesysCloudSandboxConfiguration.class})
 class GenesysCloudOrgSandboxController {
+
+    private static final List<String> TRUNK_TYPES = List.of("EXTERNAL", "PHONE", "EDGE");
 
     record ApiError(int status, String code, String message) {
     }
@@ -95,6 +98,33 @@ class GenesysCloudOrgSandboxController {
                     .map(u -> GenesysCloudOrgJson.user(u, month.divisions()))
                     .filter(u -> "any".equals(state) || u.state().equals(state)).toList();
             return listing("/api/v2/users", params, all, "&state=" + state);
+        });
+    }
+
+    /**
+     * Queues as they are now: the generated month keeps no history of its queues, so they are the same at every
+     * instant.
+     */
+    @GetMapping(path = "/api/v2/routing/queues", params = "!asOf", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> queues(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                  @RequestParam Map<String, String> params) {
+        return answer(auth, () -> listing("/api/v2/routing/queues", params, month.queues().stream()
+                .map(q -> GenesysCloudOrgJson.queue(q, month.divisions())).toList(), ""));
+    }
+
+    /** Trunks as they are now (no history either): of every type, or of the trunkType asked for. */
+    @GetMapping(path = "/api/v2/telephony/providers/edges/trunks", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> trunks(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                  @RequestParam Map<String, String> params) {
+        return answer(auth, () -> {
+            String type = params.get("trunkType");
+            if (type != null && !TRUNK_TYPES.contains(type)) {
+                throw new IllegalArgumentException("trunkType must be EXTERNAL, PHONE or EDGE, was " + type);
+            }
+            List<GenesysCloudOrgJson.Trunk> all = GenesysCloudOrgJson.trunks(month).stream()
+                    .filter(t -> type == null || t.trunkType().equals(type)).toList();
+            return listing("/api/v2/telephony/providers/edges/trunks", params, all,
+                    type == null ? "" : "&trunkType=" + type);
         });
     }
 

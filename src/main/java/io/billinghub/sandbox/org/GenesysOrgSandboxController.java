@@ -70,7 +70,8 @@ class GenesysOrgSandboxController {
                 .map(u -> GenesysOrgJson.user(u, month.divisions())).toList());
     }
 
-    @GetMapping(path = "/api/v2/routing/queues", produces = MediaType.APPLICATION_JSON_VALUE)
+    /** Queues as of an instant; a queues request without {@code asOf} is the published API's (current state). */
+    @GetMapping(path = "/api/v2/routing/queues", params = "asOf", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> queues(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
                                   @RequestParam Map<String, String> params) {
         return page(auth, params, false, q -> month.queues().stream()

@@ -48,8 +48,8 @@ import org.springframework.test.web.servlet.MvcResult;
  * description names the files), checked by Atlassian's
  * swagger-request-validator: request and answer (status, declared headers, JSON body) of every users page, licence
  * page, custom attribute record (UserCustomAttributes, or the 404 of a user without one), billable usage answer
- * (InProgress and Complete) and of a 429. The negative self-checks at the end prove the validator refuses what a
- * broken sandbox could answer.
+ * (InProgress and Complete), queue and trunk page, and of a 429. The negative self-checks at the end prove the
+ * validator refuses what a broken sandbox could answer.
  */
 @WebMvcTest(controllers = {GenesysOrgSandboxController.class, GenesysCloudOrgSandboxController.class}, properties = {
         "hub.embedded.sandbox.enabled=true",
@@ -123,6 +123,39 @@ class GenesysCloudOrgSandboxContractTest {
     }
 
     /**
+     * The month's 10 queues, 4 a page: 3 pages followed through nextUri, each a QueueEntityListing of queues without
+     * custom attributes. Trunks: the 3 carrier trunks are EXTERNAL, beside a phone and an edge-to-edge trunk; asked for
+     * by type, only that type.
+     */
+    @Test
+    void everyQueuePageAndTrunkPageIsAValidListing() throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        String next = BASE_PATH + "/api/v2/routing/queues?pageSize=4&pageNumber=1";
+        while (next != null) {
+            JsonNode page = read(exchange(next).getContentAsString());
+            sizes.add(page.path("entities").size());
+            next = page.hasNonNull("nextUri") ? BASE_PATH + page.path("nextUri").asText() : null;
+        }
+        assertThat(sizes).containsExactly(4, 4, 2);
+        exchange(BASE_PATH + "/api/v2/routing/queues");
+        JsonNode all = read(exchange(BASE_PATH + "/api/v2/telephony/providers/edges/trunks?pageSize=500")
+                .getContentAsString());
+        assertThat(all.path("entities").findValuesAsText("trunkType")).containsExactly("EXTERNAL", "EXTERNAL",
+                "EXTERNAL", "PHONE", "EDGE");
+        JsonNode external = read(exchange(BASE_PATH + "/api/v2/telephony/providers/edges/trunks?pageSize=2"
+                + "&pageNumber=1&trunkType=EXTERNAL").getContentAsString());
+        assertThat(List.of(external.path("total").asInt(), external.path("pageCount").asInt(),
+                external.path("entities").size())).containsExactly(3, 2, 2);
+        assertThat(external.path("nextUri").asText()).isEqualTo("/api/v2/telephony/providers/edges/trunks?pageSize=2"
+                + "&pageNumber=2&trunkType=EXTERNAL");
+        exchange(BASE_PATH + external.path("nextUri").asText());
+        JsonNode phones = read(exchange(BASE_PATH + "/api/v2/telephony/providers/edges/trunks?trunkType=PHONE")
+                .getContentAsString()).path("entities");
+        assertThat(phones).hasSize(1);
+        assertThat(phones.get(0).path("name").asText()).isEqualTo("Phones");
+    }
+
+    /**
      * The queue aggregates query as the published connector sends it (GenesysQueueAggregates.query: October, by
      * queueId, voice, four metrics) and the sandbox's answer, both validated; the answer has one result per queue.
      */
@@ -187,11 +220,12 @@ class GenesysCloudOrgSandboxContractTest {
 
     @Test
     void aRateLimitedRequestAnswers429WithTheGenesysBodyAndRetryAfter() throws Exception {
-        faults.usage().storm().arm(4);
+        faults.usage().storm().arm(6);
         String agent = months.genesys().users(SNAPSHOT).get(0).userId();
         for (String uri : List.of(BASE_PATH + "/api/v2/users", BASE_PATH + "/api/v2/license/users",
                 BASE_PATH + "/api/v2/users/" + agent + "/customattributes/hub-chargeback",
-                USAGE.replace("2026-10-01", "2026-09-01"))) {
+                USAGE.replace("2026-10-01", "2026-09-01"), BASE_PATH + "/api/v2/routing/queues",
+                BASE_PATH + "/api/v2/telephony/providers/edges/trunks?trunkType=EXTERNAL")) {
             MockHttpServletResponse answer = exchange(uri);
             assertThat(answer.getStatus()).isEqualTo(429);
             assertThat(answer.getHeader("Retry-After")).isEqualTo("1");
@@ -274,6 +308,28 @@ class GenesysCloudOrgSandboxContractTest {
         ObjectNode listed = record.deepCopy();
         listed.putArray("attributes").add("BU::OWNER");
         assertThat(keys(validate(path, listed))).contains("validation.response.body.schema.type");
+    }
+
+    /** The document's customAttributes are no property of Genesys's Queue or Trunk; a trunk's type is one of three. */
+    @Test
+    void theValidatorRefusesQueuesAndTrunksWithCustomAttributesOrAnUnknownType() throws Exception {
+        String queues = "/api/v2/routing/queues";
+        ObjectNode queuePage = (ObjectNode) read(exchange(BASE_PATH + queues + "?pageSize=1").getContentAsString());
+        assertThat(keys(validate(queues, queuePage))).isEmpty();
+        ObjectNode attributed = queuePage.deepCopy();
+        ((ObjectNode) attributed.path("entities").get(0)).putObject("customAttributes").put("BU::OWNER", "RETAIL");
+        assertThat(keys(validate(queues, attributed))).contains("validation.response.body.schema.additionalProperties");
+        String trunks = "/api/v2/telephony/providers/edges/trunks";
+        ObjectNode trunkPage = (ObjectNode) read(exchange(BASE_PATH + trunks + "?pageSize=1").getContentAsString());
+        assertThat(keys(validate(trunks, trunkPage))).isEmpty();
+        ObjectNode sip = trunkPage.deepCopy();
+        ((ObjectNode) sip.path("entities").get(0)).put("trunkType", "SIP");
+        assertThat(keys(validate(trunks, sip))).contains("validation.response.body.schema.enum");
+        ObjectNode nameless = trunkPage.deepCopy();
+        ((ObjectNode) nameless.path("entities").get(0)).remove("name");
+        assertThat(keys(validate(trunks, nameless))).contains("validation.response.body.schema.required");
+        assertThat(keys(VALIDATOR.validateRequest(SimpleRequest.Builder.get(BASE_PATH + trunks)
+                .withQueryParam("trunkType", "SIP").build()))).contains("validation.request.parameter.schema.enum");
     }
 
     @Test

@@ -230,8 +230,8 @@ class GenesysOrgSandboxControllerTest {
 
     @Test
     void refusesBadParametersWithA400() throws Exception {
-        // (users without asOf are the published API's current state: GenesysCloudOrgSandboxController)
-        badRequest("/sandbox/genesys/api/v2/routing/queues?pageSize=10",
+        // (users and queues without asOf are the published API's current state: GenesysCloudOrgSandboxController)
+        badRequest("/sandbox/genesys/api/v2/telephony/trunks?pageSize=10",
                 "asOf is required (an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z)");
         badRequest(USERS + "?asOf=yesterday", "asOf must be an ISO-8601 instant (e.g. 2026-11-01T00:00:00Z), "
                 + "was 'yesterday'");
