@@ -78,12 +78,8 @@ public class GenesysOrgAdapter implements OrgSnapshotAdapter {
             return OrgRecords.invoice(root, page);
         }
         JsonNode entities = OrgJson.array(root, "entities", page);
-        JsonNode pageCount = root.get("pageCount");
-        if (pageCount == null || !pageCount.canConvertToInt()) {
-            throw new IllegalArgumentException(page + " has no pageCount");
-        }
         Optional<String> next = Optional.empty();
-        if (pageNumber < pageCount.asInt()) {
+        if (pageNumber < OrgJson.pageCount(root, page)) {
             next = Optional.of(page(baseUrl, resource, snapshot, echoed(root, "from", resource, page),
                     echoed(root, "to", resource, page), pageNumber + 1, pageSize));
         }

@@ -3,12 +3,15 @@ package io.billinghub.extraction.org;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.extraction.TelephonyProperties.Connector;
+import io.billinghub.referencedata.chargeback.ActiveChargebackReference;
+import io.billinghub.referencedata.chargeback.ChargebackReferenceData.ResourceType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +31,16 @@ import org.springframework.stereotype.Component;
  * tHeld, tAcw, nConnected), sums the chargeback checks the conversation records against. Aggregates cannot replace
  * those records: they carry no trunk, no start instant (so no concurrent channels) and no originating queue of
  * each conversation (so no overflow).</li>
+ * <li>QUEUES: GET /api/v2/routing/queues and TRUNKS: GET /api/v2/telephony/providers/edges/trunks?trunkType=EXTERNAL
+ * (pageNumber, pageSize until pageCount; {@link GenesysPublishedListing}), the external trunks only. Genesys holds no
+ * custom attributes on them: their owner, cost centre and allocation model are the chargeback reference set's rows
+ * (mappings/genesys-resource-attributes.csv) in force on the last day of the period, the day the chargeback
+ * resolves cost centres on; a queue or trunk without rows has none.</li>
  * <li>SESSIONS: POST /api/v2/analytics/users/details/query a week at a time, the users' logged-in presence records
  * merged into sessions by {@link GenesysUserSessions}.</li>
  * <li>Every other resource has no published counterpart in the document's form (queue metrics per conversation,
- * WFM shifts with available minutes, analytics usage, the platform invoice with money; queues and trunks are
- * published but without custom attributes): they are still read through the document-shaped endpoints of
- * {@link GenesysOrgAdapter}.</li>
+ * WFM shifts with available minutes, analytics usage, the platform invoice with money): they are still read through
+ * the document-shaped endpoints of {@link GenesysOrgAdapter}.</li>
  * </ul>
  */
 @Component
@@ -50,12 +57,14 @@ public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
 
     private final GenesysOrgAdapter document;
     private final GenesysPublishedProperties settings;
+    private final ActiveChargebackReference reference;
     private final ObjectMapper json;
 
     public GenesysPublishedOrgAdapter(GenesysOrgAdapter document, GenesysPublishedProperties settings,
-                                      ObjectMapper json) {
+                                      ActiveChargebackReference reference, ObjectMapper json) {
         this.document = document;
         this.settings = settings;
+        this.reference = reference;
         this.json = json;
     }
 
@@ -83,6 +92,10 @@ public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
     public OrgCursor cursor(String baseUrl, OrgResource resource, YearMonth period, Instant snapshot, int pageSize) {
         return switch (resource) {
             case USERS -> new UsersCursor(baseUrl, pageSize);
+            case QUEUES -> GenesysPublishedListing.queues(json, baseUrl, pageSize, attributes(ResourceType.QUEUE,
+                    period));
+            case TRUNKS -> GenesysPublishedListing.trunks(json, baseUrl, pageSize, attributes(ResourceType.TRUNK,
+                    period));
             case BILLABLE_USAGE -> new BillableUsageCursor(baseUrl + "/api/v2/billing/reports/billableusage?startDate="
                     + OrgRecords.start(period) + "&endDate=" + OrgRecords.start(period.plusMonths(1)));
             case QUEUE_METRICS -> new QueryCursor(new OrgRequest("POST", baseUrl + GenesysQueueAggregates.PATH,
@@ -90,6 +103,11 @@ public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
             case SESSIONS -> new SessionsCursor(baseUrl, period, pageSize);
             default -> OrgSnapshotAdapter.super.cursor(baseUrl, resource, period, snapshot, pageSize);
         };
+    }
+
+    /** The maintained attributes in force on the last day of the period, by resource id. */
+    private Map<String, Map<String, String>> attributes(ResourceType type, YearMonth period) {
+        return reference.require().data().genesysAttributesOn(type, period.atEndOfMonth());
     }
 
     @Override

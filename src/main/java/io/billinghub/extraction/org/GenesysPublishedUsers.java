@@ -55,7 +55,7 @@ final class GenesysPublishedUsers {
                 positions.put(id, position);
             }
         }
-        return pageCount(root, page);
+        return OrgJson.pageCount(root, page);
     }
 
     /** One page of GET /api/v2/license/users; returns its pageCount. */
@@ -74,7 +74,7 @@ final class GenesysPublishedUsers {
             names.forEach(n -> held.add(n.asText()));
             licences.put(id, held);
         }
-        return pageCount(root, page);
+        return OrgJson.pageCount(root, page);
     }
 
     /**
@@ -150,13 +150,5 @@ final class GenesysPublishedUsers {
                     + names + ")");
         }
         return seats.isEmpty() ? null : seats.first();
-    }
-
-    static int pageCount(JsonNode root, String page) {
-        JsonNode pageCount = root.get("pageCount");
-        if (pageCount == null || !pageCount.canConvertToInt()) {
-            throw new IllegalArgumentException(page + " has no pageCount");
-        }
-        return pageCount.asInt();
     }
 }

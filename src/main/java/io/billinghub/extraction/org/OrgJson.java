@@ -76,7 +76,20 @@ final class OrgJson {
         return items;
     }
 
-    /** Maps each element; one that cannot be read is rejected with its position, reason and text. */
+    /** The number of pages a numbered listing has ({@code pageCount}); a page without it fails. */
+    static int pageCount(JsonNode root, String page) {
+        JsonNode pageCount = root.get("pageCount");
+        if (pageCount == null || !pageCount.canConvertToInt()) {
+            throw new IllegalArgumentException(page + " has no pageCount");
+        }
+        return pageCount.asInt();
+    }
+
+    /**
+     * Maps each element; one that cannot be read is rejected with its position, reason and text. A mapper answers
+     * null for an element that is not a record of the resource (a trunk that carries no carrier's calls), which is
+     * left out.
+     */
     static OrgPage map(JsonNode items, String page, Function<JsonNode, OrgRecord> mapper, Optional<String> next) {
         List<OrgRecord> records = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();
@@ -87,7 +100,10 @@ final class OrgJson {
                 if (!element.isObject()) {
                     throw new IllegalArgumentException("the item is not a JSON object");
                 }
-                records.add(mapper.apply(element));
+                OrgRecord record = mapper.apply(element);
+                if (record != null) {
+                    records.add(record);
+                }
             } catch (IllegalArgumentException e) {
                 rejected.add(new RejectedRecord(page + " item " + item, e.getMessage(), element.toString()));
             }

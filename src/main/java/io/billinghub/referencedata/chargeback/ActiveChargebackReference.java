@@ -15,7 +15,7 @@ public class ActiveChargebackReference extends ActiveReference<ActiveChargebackR
         super("chargeback");
     }
 
-    void activate(long versionId, ChargebackReferenceData data) {
+    public void activate(long versionId, ChargebackReferenceData data) {
         set(new Snapshot(versionId, data));
     }
 }

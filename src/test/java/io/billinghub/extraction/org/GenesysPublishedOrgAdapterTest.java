@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.exceptions.RejectedRecord;
+import io.billinghub.referencedata.EffectivePeriod;
+import io.billinghub.referencedata.chargeback.ActiveChargebackReference;
+import io.billinghub.referencedata.chargeback.ChargebackReferenceData;
+import io.billinghub.referencedata.chargeback.ChargebackReferenceData.GenesysResourceAttribute;
+import io.billinghub.referencedata.chargeback.ChargebackReferenceData.ResourceType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +32,36 @@ class GenesysPublishedOrgAdapterTest {
     private static final Instant SNAPSHOT = Instant.parse("2026-11-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The integration team's rows: q1's cost centre moves on the 16 October handover and its owner is open-ended;
+     * q2's cost centre starts in November (not in force for October); t1 is HYBRID; q3 and t4 have none.
+     */
+    private static final List<GenesysResourceAttribute> ROWS = List.of(
+            row(2, ResourceType.QUEUE, "q1", "BU::COST_CENTER", "RET-0452", "2026-01-01", "2026-10-16"),
+            row(3, ResourceType.QUEUE, "q1", "BU::COST_CENTER", "SAL-0100", "2026-10-16", null),
+            row(4, ResourceType.QUEUE, "q1", "BU::OWNER", "SALES", "2026-01-01", null),
+            row(5, ResourceType.QUEUE, "q2", "CostCenterID", "FIN-0001", "2026-11-01", null),
+            row(6, ResourceType.TRUNK, "t1", "BU::ALLOCATION_MODEL", "HYBRID", "2026-01-01", null));
+
     private static GenesysPublishedOrgAdapter adapter(List<String> schemas, int polls) {
+        ActiveChargebackReference reference = new ActiveChargebackReference();
+        reference.activate(1, new ChargebackReferenceData(List.of(), List.of(), ROWS));
+        return adapter(schemas, polls, reference);
+    }
+
+    private static GenesysPublishedOrgAdapter adapter(List<String> schemas, int polls,
+                                                      ActiveChargebackReference reference) {
         GenesysPublishedProperties settings = new GenesysPublishedProperties(Map.of("cloudcx1", "CX_1",
                 "cloudcx3", "CX_3", "wemaddon", "NONE", "Genesys Cloud CX 1 User", "CX_1",
                 "Genesys Cloud WEM Add-on User", "NONE"), schemas, "BU::ACCOUNT_TYPE", Duration.ofSeconds(5),
                 Duration.ofSeconds(60), polls, Duration.ofHours(72));
-        return new GenesysPublishedOrgAdapter(new GenesysOrgAdapter(JSON), settings, JSON);
+        return new GenesysPublishedOrgAdapter(new GenesysOrgAdapter(JSON), settings, reference, JSON);
+    }
+
+    private static GenesysResourceAttribute row(int line, ResourceType type, String id, String attribute,
+                                                String value, String from, String to) {
+        return new GenesysResourceAttribute(line, type, id, id, attribute, value, new EffectivePeriod(
+                LocalDate.parse(from), to == null ? null : LocalDate.parse(to)));
     }
 
     @Test
@@ -190,8 +220,106 @@ class GenesysPublishedOrgAdapterTest {
         assertThat(adapter.resources()).containsExactly(OrgResource.USERS, OrgResource.QUEUES, OrgResource.TRUNKS,
                 OrgResource.CONVERSATIONS, OrgResource.WFM_SHIFTS, OrgResource.ANALYTICS, OrgResource.SESSIONS,
                 OrgResource.INVOICE, OrgResource.BILLABLE_USAGE, OrgResource.QUEUE_METRICS);
-        assertThat(adapter.cursor(BASE, OrgResource.QUEUES, OCTOBER, SNAPSHOT, 50).next().orElseThrow().uri())
-                .isEqualTo(BASE + "/api/v2/routing/queues?asOf=2026-11-01T00:00:00Z&pageNumber=1&pageSize=50");
+        assertThat(adapter.cursor(BASE, OrgResource.SESSIONS, OCTOBER, SNAPSHOT, 50).next().orElseThrow().uri())
+                .isEqualTo(BASE + "/api/v2/users/sessions?asOf=2026-11-01T00:00:00Z&from=2026-10-01T00:00:00Z"
+                        + "&to=2026-11-01T00:00:00Z&pageNumber=1&pageSize=50");
+    }
+
+    /**
+     * Queues: the current state (no asOf), page after page until pageCount, each with the maintained attributes in
+     * force on 31 October. q1: SAL-0100 (the row from the 16 October handover) and its owner SALES; q2: its
+     * November row is not yet in force, so none; q3: no rows, none. A queue without an id is rejected.
+     */
+    @Test
+    void queuesArePagedUntilPageCountWithTheAttributesInForceOnTheLastDayOfThePeriod() {
+        OrgCursor cursor = adapter(List.of(), 2).cursor(BASE, OrgResource.QUEUES, OCTOBER, SNAPSHOT, 2);
+        List<String> calls = new ArrayList<>();
+        List<OrgRecord> records = new ArrayList<>();
+        List<RejectedRecord> rejected = new ArrayList<>();
+        for (String answer : new String[] {"""
+                {"entities": [
+                   {"id": "q1", "name": "Inside Sales", "division": {"id": "us-east", "name": "US East",
+                    "selfUri": "/api/v2/authorization/divisions/us-east"}, "memberCount": 12,
+                    "mediaSettings": {"call": {"alertingTimeoutSeconds": 8}}, "selfUri": "/api/v2/routing/queues/q1"},
+                   {"id": "q2", "name": "Finance EU", "division": {"id": "eu-west"}}],
+                 "pageSize": 2, "pageNumber": 1, "total": 4, "pageCount": 2,
+                 "nextUri": "/api/v2/routing/queues?pageSize=2&pageNumber=2"}""", """
+                {"entities": [{"id": "q3", "name": "Overflow"}, {"name": "No id"}],
+                 "pageSize": 2, "pageNumber": 2, "total": 4, "pageCount": 2}"""}) {
+            calls.add(cursor.next().orElseThrow().uri().substring(BASE.length()));
+            OrgPage page = cursor.accept(200, answer);
+            records.addAll(page.records());
+            rejected.addAll(page.rejected());
+        }
+        assertThat(cursor.next()).isEmpty();
+        assertThat(calls).containsExactly("/api/v2/routing/queues?pageSize=2&pageNumber=1",
+                "/api/v2/routing/queues?pageSize=2&pageNumber=2");
+        assertThat(records).containsExactly(
+                new OrgRecord.Queue("q1", "Inside Sales", "us-east", Map.of("BU::COST_CENTER", "SAL-0100",
+                        "BU::OWNER", "SALES")),
+                new OrgRecord.Queue("q2", "Finance EU", "eu-west", Map.of()),
+                new OrgRecord.Queue("q3", "Overflow", null, Map.of()));
+        assertThat(rejected).extracting(RejectedRecord::position, RejectedRecord::reason)
+                .containsExactly(tuple("queues page 2 item 2", "id is missing"));
+    }
+
+    /** In September the RET-0452 row is the one in force (the SAL-0100 row starts on 16 October). */
+    @Test
+    void anotherPeriodTakesTheRowsInForceOnItsOwnLastDay() {
+        OrgCursor cursor = adapter(List.of(), 2).cursor(BASE, OrgResource.QUEUES, YearMonth.of(2026, 9),
+                Instant.parse("2026-10-01T00:00:00Z"), 500);
+        assertThat(cursor.accept(200, "{\"entities\": [{\"id\": \"q1\", \"name\": \"Inside Sales\"}],"
+                + " \"pageCount\": 1}").records()).containsExactly(new OrgRecord.Queue("q1", "Inside Sales", null,
+                Map.of("BU::COST_CENTER", "RET-0452", "BU::OWNER", "SALES")));
+    }
+
+    /**
+     * Trunks are asked for by type EXTERNAL; a phone or edge trunk an answer still holds is no carrier trunk and is
+     * left out (neither a record nor rejected), a trunk without a type is rejected. Of 5 entities: t1 (HYBRID from
+     * its row) and t4 (no row, so the registry default applies in the chargeback) are read.
+     */
+    @Test
+    void onlyExternalTrunksAreReadAsCarrierTrunks() {
+        OrgCursor cursor = adapter(List.of(), 2).cursor(BASE, OrgResource.TRUNKS, OCTOBER, SNAPSHOT, 500);
+        assertThat(cursor.next().orElseThrow().uri()).isEqualTo(BASE + "/api/v2/telephony/providers/edges/trunks"
+                + "?pageSize=500&pageNumber=1&trunkType=EXTERNAL");
+        OrgPage page = cursor.accept(200, """
+                {"entities": [
+                   {"id": "t1", "name": "EU SIP", "state": "active", "trunkType": "EXTERNAL",
+                    "edge": {"id": "e1", "name": "Edge 1"}, "trunkBase": {"id": "b1", "name": "EU SIP"},
+                    "inService": true, "enabled": true, "selfUri": "/api/v2/telephony/providers/edges/trunks/t1"},
+                   {"id": "t2", "name": "Phones", "trunkType": "PHONE"},
+                   {"id": "t3", "name": "Edge to edge", "trunkType": "EDGE"},
+                   {"id": "t4", "name": "US Carrier C", "trunkType": "EXTERNAL"},
+                   {"id": "t5", "name": "Untyped"}],
+                 "pageSize": 500, "pageNumber": 1, "total": 5, "pageCount": 1}""");
+        assertThat(cursor.next()).isEmpty();
+        assertThat(page.records()).containsExactly(
+                new OrgRecord.Trunk("t1", "EU SIP", Map.of("BU::ALLOCATION_MODEL", "HYBRID")),
+                new OrgRecord.Trunk("t4", "US Carrier C", Map.of()));
+        assertThat(page.rejected()).extracting(RejectedRecord::position, RejectedRecord::reason)
+                .containsExactly(tuple("trunks page 1 item 5", "trunkType is missing"));
+    }
+
+    @Test
+    void anEmptyListingIsOneCallAndAPageWithoutPageCountFails() {
+        OrgCursor cursor = adapter(List.of(), 2).cursor(BASE, OrgResource.TRUNKS, OCTOBER, SNAPSHOT, 500);
+        assertThat(cursor.accept(200, "{\"entities\": [], \"total\": 0, \"pageCount\": 0}").records()).isEmpty();
+        assertThat(cursor.next()).isEmpty();
+        OrgCursor queues = adapter(List.of(), 2).cursor(BASE, OrgResource.QUEUES, OCTOBER, SNAPSHOT, 500);
+        assertThatThrownBy(() -> queues.accept(200, "{\"entities\": []}")).isInstanceOf(
+                IllegalArgumentException.class).hasMessage("queues page 1 has no pageCount");
+    }
+
+    /** Without a valid chargeback reference version the queues' attributes are unknown: the extraction fails. */
+    @Test
+    void withoutAChargebackReferenceVersionQueuesAndTrunksAreNotRead() {
+        GenesysPublishedOrgAdapter adapter = adapter(List.of(), 2, new ActiveChargebackReference());
+        for (OrgResource resource : List.of(OrgResource.QUEUES, OrgResource.TRUNKS)) {
+            assertThatThrownBy(() -> adapter.cursor(BASE, resource, OCTOBER, SNAPSHOT, 500))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("no valid chargeback reference data is loaded");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billinghub.allocation.ChargebackFixtures;
 import io.billinghub.extraction.org.GenesysOrgAdapter;
 import io.billinghub.extraction.org.GenesysPublishedOrgAdapter;
 import io.billinghub.extraction.org.GenesysPublishedProperties;
@@ -18,10 +19,18 @@ import io.billinghub.extraction.org.OrgRequest;
 import io.billinghub.extraction.org.OrgResource;
 import io.billinghub.extraction.org.OrgSnapshotAdapter;
 import io.billinghub.platform.SettableClock;
+import io.billinghub.referencedata.ValidationError;
+import io.billinghub.referencedata.chargeback.ActiveChargebackReference;
+import io.billinghub.referencedata.chargeback.ChargebackReferenceData;
+import io.billinghub.referencedata.chargeback.ChargebackReferenceParser;
 import io.billinghub.sandbox.SandboxFaults;
 import io.billinghub.sandbox.SandboxTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,11 +65,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  *       which is why such an extraction is flagged.</li>
  *   <li>Queue metrics: the aggregates the published API adds sum, per answering queue, exactly the conversations of
  *       the document-shaped queue metrics; they cannot stand in for them (no trunk, start or originating queue).</li>
+ *   <li>Queues and trunks: read from Genesys's published lists (the external trunks only), with the owner, cost
+ *       centre and allocation model the integration team maintains in mappings/genesys-resource-attributes.csv:
+ *       equal to the document's, which carry them as custom attributes.</li>
  *   <li>Sessions: read from the users' presence records (user details query, a week at a time), they are the
  *       document's sessions, named by user and login instant instead of the document's session id.</li>
- *   <li>Resources without a published form in the document's shape (queues and trunks with custom attributes,
- *       per-conversation queue metrics, WFM shifts with available minutes, analytics usage, the invoice with money)
- *       are read from the document-shaped endpoints: identical by construction, checked anyway.</li>
+ *   <li>Resources without a published form in the document's shape (per-conversation queue metrics, WFM shifts
+ *       with available minutes, analytics usage, the invoice with money) are read from the document-shaped
+ *       endpoints: identical by construction, checked anyway.</li>
  * </ul>
  */
 @WebMvcTest(controllers = {GenesysOrgSandboxController.class, GenesysCloudOrgSandboxController.class}, properties = {
@@ -93,8 +105,27 @@ class GenesysCloudOrgEquivalenceTest {
     private final ObjectMapper json = new ObjectMapper();
     private final GenesysOrgAdapter document = new GenesysOrgAdapter(json);
     private final GenesysPublishedOrgAdapter published = new GenesysPublishedOrgAdapter(document,
-            publishedSettings(), json);
+            publishedSettings(), shippedChargebackReference(), json);
     private String bearer;
+
+    /** The chargeback set of mappings/ in force, as the hub loads it: its Genesys rows are the sandbox's. */
+    static ActiveChargebackReference shippedChargebackReference() {
+        Map<String, byte[]> files = new TreeMap<>();
+        try {
+            for (String name : ChargebackReferenceParser.FILES) {
+                files.put(name, Files.readAllBytes(Path.of("mappings", name)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<ValidationError> errors = new ArrayList<>();
+        ChargebackReferenceData data = new ChargebackReferenceParser(ChargebackFixtures.policy()
+                .costCentreAttributes()).parse(files, errors);
+        assertThat(errors).isEmpty();
+        ActiveChargebackReference reference = new ActiveChargebackReference();
+        reference.activate(1, data);
+        return reference;
+    }
 
     /** As application.yml maps the sandbox's licence names and its one attribute schema. */
     static GenesysPublishedProperties publishedSettings() {
@@ -137,6 +168,26 @@ class GenesysCloudOrgEquivalenceTest {
             assertThat(extract(published, BASE, resource)).as(resource.name())
                     .isNotEmpty().isEqualTo(extract(document, BASE, resource));
         }
+    }
+
+    /**
+     * The 10 queues and 3 carrier trunks, read from the published lists with the shipped mapping rows, are the
+     * document's to the attribute, Ops Escalations' cost centre under CostCenterID included; the phone and edge
+     * trunks Genesys also lists are not asked for. Read five days later they are the same: neither has a history.
+     */
+    @Test
+    void queuesAndTrunksFromThePublishedListsAndTheMappingAreTheDocuments() throws Exception {
+        List<OrgRecord> queues = extract(published, BASE, OrgResource.QUEUES);
+        List<OrgRecord> trunks = extract(published, BASE, OrgResource.TRUNKS);
+        assertThat(queues).hasSize(10).isEqualTo(extract(document, BASE, OrgResource.QUEUES));
+        assertThat(trunks).hasSize(3).isEqualTo(extract(document, BASE, OrgResource.TRUNKS));
+        assertThat(queues).contains(new OrgRecord.Queue("976cd646-0292-3124-acd7-c8f5c8fbafd3", "Ops Escalations",
+                "us-east", Map.of("BU::OWNER", "SUPPORT", "CostCenterID", "OPS-9999")));
+        assertThat(trunks).extracting(t -> ((OrgRecord.Trunk) t).attributes().get("BU::ALLOCATION_MODEL"))
+                .containsExactly("VOLUME", "CONCURRENCY_WEIGHTED", "HYBRID");
+        at(T0);
+        assertThat(extract(published, BASE, OrgResource.QUEUES)).isEqualTo(queues);
+        assertThat(extract(published, BASE, OrgResource.TRUNKS)).isEqualTo(trunks);
     }
 
     @Test
