@@ -67,6 +67,13 @@ class TaxonomyTest {
         }
     }
 
+    /** A queue without attributes (a published Genesys queue with no mapping row) is charged to Unallocated. */
+    @Test
+    void aQueueWithoutAttributesHasNoCostCentre() {
+        assertThat(taxonomy.queue(new OrgRecord.Queue("q", "Overflow", "us-east", Map.of()))).isEqualTo(
+                new Attribution(CostCentreRef.UNALLOCATED, "MISSING_COST_CENTRE", "us-east/"));
+    }
+
     private static OrgRecord.User user(Map<String, String> attributes) {
         return new OrgRecord.User("u", "n", UserStatus.ACTIVE, "CX_1", "us-east", AccountType.AGENT, attributes);
     }

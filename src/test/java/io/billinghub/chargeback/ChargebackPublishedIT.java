@@ -19,9 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * sandbox answering every 4th request with 429 and every 7th with 503), through the hub's routes:
  * <ul>
  *   <li>Genesys at its one base URL /sandbox/genesys (the usage jobs' too) with its client-credentials token: users
- *       merged from users, licences and custom attribute records, the billable usage report polled from InProgress
- *       to Complete with the simulated sleeper, the current-state extraction recorded with the instant it was read
- *       and flagged when that is long after the end of the cycle;</li>
+ *       merged from users, licences and custom attribute records, queues and external trunks from the published
+ *       lists with their attributes from the mapping, the billable usage report polled from InProgress to Complete
+ *       with the simulated sleeper, the current-state extraction recorded with the instant it was read and flagged
+ *       when that is long after the end of the cycle;</li>
  *   <li>CXone with its issuer, tenant id and access key only (no base-url, no token-url): the password-grant token
  *       and the API host its discovery answers (/sandbox/cxone-published), where the users are the published
  *       agents (current state, recorded and flagged like Genesys's) and the rest of the organisation is read in the
@@ -74,6 +75,8 @@ class ChargebackPublishedIT extends HubIntegrationTest {
         assertThat(counts.path("BILLABLE_USAGE").asLong()).isEqualTo(4);
         // one aggregate row per queue of the plan, each agreeing with the conversations it answered
         assertThat(counts.path("QUEUE_METRICS").asLong()).isEqualTo(10);
+        // the published queue list and the external trunks only (the phone and edge trunks are not asked for)
+        assertThat(List.of(counts.path("QUEUES").asLong(), counts.path("TRUNKS").asLong())).containsExactly(10L, 3L);
         assertThat(jdbc.queryForObject("select count(*) from exception_item where run_id = ?"
                 + " and reason like 'QUEUE_METRICS_MISMATCH%'", Long.class, runId)).isZero();
         assertThat(genesys.get("rejected")).isEqualTo(0L);
@@ -116,6 +119,15 @@ class ChargebackPublishedIT extends HubIntegrationTest {
         assertThat(manifest.path("platformSpend").decimalValue()).isEqualByComparingTo("11734.27");
         assertThat(manifest.path("totalCharged").decimalValue()).isEqualByComparingTo("11734.27");
         assertThat(manifest.path("conservationDifference").decimalValue()).isEqualByComparingTo("0.00");
+        // the queues' cost centres and the trunks' models come from mappings/genesys-resource-attributes.csv: every
+        // queue has one (on HRIS or a ghost, none missing; the invoice beyond the rated minutes is the variance),
+        // and EU SIP is HYBRID, which nothing else would make it
+        assertThat(jdbc.queryForList("select distinct reason_code from chargeback_line where period = '2026-10'"
+                + " and vendor = 'genesys' and category = 'ANALYTICS' order by 1", String.class))
+                .containsExactly("GHOST_COST_CENTRE", "PLATFORM_VARIANCE", "STANDARD");
+        assertThat(jdbc.queryForList("select distinct split_part(allocation_method, ':', 1) from chargeback_line"
+                + " where period = '2026-10' and vendor = 'genesys' and category = 'TELEPHONY' order by 1",
+                String.class)).containsExactly("CONCURRENCY_WEIGHTED", "HYBRID", "VOLUME");
 
         // nine days after the end of the cycle (2026-11-10T00:00Z): 216 h, past the grace, so flagged
         ((SettableClock) clock).set(NOW);
