@@ -102,14 +102,8 @@ class GenesysCloudOrgSandboxContractTest {
     @Test
     void everyUsersPageAndLicencePageIsAValidListing() throws Exception {
         // 119 users at the end of October, 50 a page: 3 pages each way, followed through nextUri
-        List<Integer> sizes = new ArrayList<>();
-        String next = BASE_PATH + "/api/v2/users?pageSize=50&pageNumber=1&state=any";
-        while (next != null) {
-            JsonNode page = read(exchange(next).getContentAsString());
-            sizes.add(page.path("entities").size());
-            next = page.hasNonNull("nextUri") ? BASE_PATH + page.path("nextUri").asText() : null;
-        }
-        assertThat(sizes).containsExactly(50, 50, 19);
+        assertThat(pageSizes(BASE_PATH + "/api/v2/users?pageSize=50&pageNumber=1&state=any"))
+                .containsExactly(50, 50, 19);
         for (String state : new String[] {"active", "inactive", "deleted"}) {
             exchange(BASE_PATH + "/api/v2/users?pageSize=500&state=" + state);
         }
@@ -129,14 +123,7 @@ class GenesysCloudOrgSandboxContractTest {
      */
     @Test
     void everyQueuePageAndTrunkPageIsAValidListing() throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        String next = BASE_PATH + "/api/v2/routing/queues?pageSize=4&pageNumber=1";
-        while (next != null) {
-            JsonNode page = read(exchange(next).getContentAsString());
-            sizes.add(page.path("entities").size());
-            next = page.hasNonNull("nextUri") ? BASE_PATH + page.path("nextUri").asText() : null;
-        }
-        assertThat(sizes).containsExactly(4, 4, 2);
+        assertThat(pageSizes(BASE_PATH + "/api/v2/routing/queues?pageSize=4&pageNumber=1")).containsExactly(4, 4, 2);
         exchange(BASE_PATH + "/api/v2/routing/queues");
         JsonNode all = read(exchange(BASE_PATH + "/api/v2/telephony/providers/edges/trunks?pageSize=500")
                 .getContentAsString());
@@ -365,6 +352,18 @@ class GenesysCloudOrgSandboxContractTest {
                         || m.getLevel() == ValidationReport.Level.WARN)
                 .isEmpty();
         return result;
+    }
+
+    /** The number of entities of each page of a listing, from its first page through nextUri, each validated. */
+    private List<Integer> pageSizes(String first) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        String next = first;
+        while (next != null) {
+            JsonNode page = read(exchange(next).getContentAsString());
+            sizes.add(page.path("entities").size());
+            next = page.hasNonNull("nextUri") ? BASE_PATH + page.path("nextUri").asText() : null;
+        }
+        return sizes;
     }
 
     /** Performs the GET and validates request and answer: 200, 404 and 429 against the operation's schemas. */
