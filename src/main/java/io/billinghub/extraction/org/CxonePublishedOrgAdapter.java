@@ -2,7 +2,6 @@ package io.billinghub.extraction.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.billinghub.extraction.TelephonyProperties.Connector;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -21,9 +20,8 @@ import java.util.Optional;
  * document-shaped endpoints of {@link CxoneOrgAdapter}, as of the snapshot.</li>
  * </ul>
  */
-public final class CxonePublishedOrgAdapter implements OrgSnapshotAdapter {
+public final class CxonePublishedOrgAdapter extends PublishedOrgAdapter {
 
-    private final OrgSnapshotAdapter document;
     private final CxonePublishedAgents agents;
     private final ObjectMapper json;
     private final String servicesVersion;
@@ -31,25 +29,10 @@ public final class CxonePublishedOrgAdapter implements OrgSnapshotAdapter {
     /** @param document the CXone adapter of the design document's shape, for what is not read from published APIs */
     public CxonePublishedOrgAdapter(OrgSnapshotAdapter document, CxonePublishedOrgProperties settings,
                                     ObjectMapper json, String servicesVersion) {
-        this.document = document;
+        super(document);
         this.agents = new CxonePublishedAgents(settings);
         this.json = json;
         this.servicesVersion = servicesVersion;
-    }
-
-    @Override
-    public String vendor() {
-        return "cxone";
-    }
-
-    @Override
-    public Connector connector() {
-        return Connector.PUBLISHED;
-    }
-
-    @Override
-    public boolean historical() {
-        return false;
     }
 
     @Override
@@ -58,18 +41,7 @@ public final class CxonePublishedOrgAdapter implements OrgSnapshotAdapter {
             OrgRecords.checkPageSize(pageSize);
             return new AgentsCursor(baseUrl, pageSize);
         }
-        return OrgSnapshotAdapter.super.cursor(baseUrl, resource, period, snapshot, pageSize);
-    }
-
-    @Override
-    public String firstPage(String baseUrl, OrgResource resource, YearMonth period, Instant snapshot, int pageSize) {
-        return document.firstPage(baseUrl, resource, period, snapshot, pageSize);
-    }
-
-    @Override
-    public OrgPage parse(String baseUrl, OrgResource resource, String body, Instant snapshot, int pageSize,
-                         int pageNumber) {
-        return document.parse(baseUrl, resource, body, snapshot, pageSize, pageNumber);
+        return super.cursor(baseUrl, resource, period, snapshot, pageSize);
     }
 
     /** The agents, top/skip (or the page's next link) until a 204 or a short page. */

@@ -2,7 +2,6 @@ package io.billinghub.extraction.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.billinghub.extraction.TelephonyProperties.Connector;
 import io.billinghub.referencedata.chargeback.ActiveChargebackReference;
 import io.billinghub.referencedata.chargeback.ChargebackReferenceData.ResourceType;
 import java.time.Duration;
@@ -44,7 +43,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
+public class GenesysPublishedOrgAdapter extends PublishedOrgAdapter {
 
     private static final List<OrgResource> RESOURCES;
 
@@ -55,32 +54,16 @@ public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
         RESOURCES = List.copyOf(all);
     }
 
-    private final GenesysOrgAdapter document;
     private final GenesysPublishedProperties settings;
     private final ActiveChargebackReference reference;
     private final ObjectMapper json;
 
     public GenesysPublishedOrgAdapter(GenesysOrgAdapter document, GenesysPublishedProperties settings,
                                       ActiveChargebackReference reference, ObjectMapper json) {
-        this.document = document;
+        super(document);
         this.settings = settings;
         this.reference = reference;
         this.json = json;
-    }
-
-    @Override
-    public String vendor() {
-        return "genesys";
-    }
-
-    @Override
-    public Connector connector() {
-        return Connector.PUBLISHED;
-    }
-
-    @Override
-    public boolean historical() {
-        return false;
     }
 
     @Override
@@ -101,24 +84,13 @@ public class GenesysPublishedOrgAdapter implements OrgSnapshotAdapter {
             case QUEUE_METRICS -> new QueryCursor(new OrgRequest("POST", baseUrl + GenesysQueueAggregates.PATH,
                     GenesysQueueAggregates.query(json, period), Duration.ZERO, false));
             case SESSIONS -> new SessionsCursor(baseUrl, period, pageSize);
-            default -> OrgSnapshotAdapter.super.cursor(baseUrl, resource, period, snapshot, pageSize);
+            default -> super.cursor(baseUrl, resource, period, snapshot, pageSize);
         };
     }
 
     /** The maintained attributes in force on the last day of the period, by resource id. */
     private Map<String, Map<String, String>> attributes(ResourceType type, YearMonth period) {
         return reference.require().data().genesysAttributesOn(type, period.atEndOfMonth());
-    }
-
-    @Override
-    public String firstPage(String baseUrl, OrgResource resource, YearMonth period, Instant snapshot, int pageSize) {
-        return document.firstPage(baseUrl, resource, period, snapshot, pageSize);
-    }
-
-    @Override
-    public OrgPage parse(String baseUrl, OrgResource resource, String body, Instant snapshot, int pageSize,
-                         int pageNumber) {
-        return document.parse(baseUrl, resource, body, snapshot, pageSize, pageNumber);
     }
 
     /** Users, then licences, then each user's custom attribute records; the users come with the last answer. */

@@ -9,7 +9,6 @@ import io.billinghub.exceptions.RejectedRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -27,8 +26,6 @@ final class GenesysPublishedUsers {
     private static final Map<String, OrgRecord.UserStatus> STATES = OrgJson.lowerCaseNames(
             new OrgRecord.UserStatus[] {OrgRecord.UserStatus.ACTIVE, OrgRecord.UserStatus.INACTIVE,
                 OrgRecord.UserStatus.DELETED});
-    private static final Map<String, OrgRecord.AccountType> ACCOUNT_TYPES =
-            OrgJson.lowerCaseNames(OrgRecord.AccountType.values());
 
     private final GenesysPublishedProperties settings;
     /** User id to the user's JSON and where it was read (page and item). */
@@ -119,15 +116,7 @@ final class GenesysPublishedUsers {
 
     private OrgRecord.User user(String id, JsonNode user) {
         Map<String, String> custom = new LinkedHashMap<>(attributes.getOrDefault(id, Map.of()));
-        String declared = custom.remove(settings.accountTypeAttribute());
-        OrgRecord.AccountType accountType = OrgRecord.AccountType.AGENT;
-        if (declared != null) {
-            accountType = ACCOUNT_TYPES.get(declared.toLowerCase(Locale.ROOT));
-            if (accountType == null) {
-                throw new IllegalArgumentException(settings.accountTypeAttribute() + " '" + declared
-                        + "' is not one of " + String.join(", ", ACCOUNT_TYPES.keySet()));
-            }
-        }
+        OrgRecord.AccountType accountType = OrgRecords.declaredAccountType(custom, settings.accountTypeAttribute());
         return new OrgRecord.User(id, text(user, "name"), oneOf(user, "state", STATES),
                 licenceType(licences.getOrDefault(id, List.of())), nestedId(user, "division"), accountType,
                 Map.copyOf(custom));

@@ -220,8 +220,9 @@ class GenesysPublishedOrgAdapterTest {
         assertThat(adapter.resources()).containsExactly(OrgResource.USERS, OrgResource.QUEUES, OrgResource.TRUNKS,
                 OrgResource.CONVERSATIONS, OrgResource.WFM_SHIFTS, OrgResource.ANALYTICS, OrgResource.SESSIONS,
                 OrgResource.INVOICE, OrgResource.BILLABLE_USAGE, OrgResource.QUEUE_METRICS);
-        assertThat(adapter.cursor(BASE, OrgResource.SESSIONS, OCTOBER, SNAPSHOT, 50).next().orElseThrow().uri())
-                .isEqualTo(BASE + "/api/v2/users/sessions?asOf=2026-11-01T00:00:00Z&from=2026-10-01T00:00:00Z"
+        assertThat(adapter.cursor(BASE, OrgResource.WFM_SHIFTS, OCTOBER, SNAPSHOT, 50).next().orElseThrow().uri())
+                .isEqualTo(BASE + "/api/v2/workforcemanagement/schedules?asOf=2026-11-01T00:00:00Z"
+                        + "&from=2026-10-01T00:00:00Z"
                         + "&to=2026-11-01T00:00:00Z&pageNumber=1&pageSize=50");
     }
 
