@@ -65,6 +65,11 @@ final class MappingCorpus {
                 "us-east,FIN-0001,FINANCE,Finance again,2025-06-01,");
         append(f, "duplicate-key", "line 2 repeated", "hris-cost-centres.csv",
                 "us-east,FIN-0001,FINANCE,Finance Operations US,2024-01-01,");
+        append(f, "overlapping-dates", "Retail Care's cost centre again from June", "genesys-resource-attributes.csv",
+                "QUEUE,f8dceb22-87b7-39f6-8d64-cc12c8413126,Retail Care,BU::COST_CENTER,RET-0999,2026-06-01,");
+        append(f, "unknown-reference", "a cost centre on a trunk, which carries only its model",
+                "genesys-resource-attributes.csv",
+                "TRUNK,64480307-dea9-31f0-ba5a-6743b5189e7a,US Carrier A,BU::COST_CENTER,NET-0100,2026-01-01,");
         String multipliers = text("cost-multipliers.json");
         json("overlapping-dates", "the Q3 version never deprecated",
                 multipliers.replace("\"deprecationDate\": \"2026-10-01\"", "\"deprecationDate\": null"));
