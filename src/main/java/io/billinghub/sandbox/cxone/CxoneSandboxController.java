@@ -183,16 +183,10 @@ class CxoneSandboxController {
                     .body(new ApiError(429, "rate_limited", "Over the limit of " + limit.requestsPerSecond()
                             + " requests per second (burst " + limit.burst() + "); retry after " + retryAfter + " s")));
         }
-        CxoneSandboxFaults.Fault fault = faults.nextRequest();
-        if (fault == CxoneSandboxFaults.Fault.RATE_LIMITED) {
-            return Optional.of(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfterSeconds()))
-                    .body(new ApiError(429, "rate_limited",
-                            "Too many requests; retry after " + properties.retryAfterSeconds() + " s")));
-        }
-        if (fault == CxoneSandboxFaults.Fault.UNAVAILABLE) {
-            return Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(new ApiError(503, "service_unavailable", "The service is temporarily unavailable")));
+        Optional<ResponseEntity<Object>> faulted = CxoneFaultAnswers.of(faults.nextRequest(),
+                properties.retryAfterSeconds());
+        if (faulted.isPresent()) {
+            return faulted;
         }
         CxoneTokens.Check check = tokens.check(Bearer.token(authorization), scope);
         if (check == CxoneTokens.Check.INVALID) {

@@ -3,6 +3,7 @@ package io.billinghub.sandbox.org;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billinghub.sandbox.Bearer;
 import io.billinghub.sandbox.TruncatedJson;
+import io.billinghub.sandbox.cxone.CxoneFaultAnswers;
 import io.billinghub.sandbox.cxone.CxoneSandboxFaults;
 import io.billinghub.sandbox.cxone.CxoneSandboxProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -149,16 +150,10 @@ abstract class CxoneOrgApi {
 
     /** Faults first (a gateway in front of the API), then the token. */
     private Optional<ResponseEntity<Object>> gate(String authorization) {
-        CxoneSandboxFaults.Fault fault = faults.nextRequest();
-        if (fault == CxoneSandboxFaults.Fault.RATE_LIMITED) {
-            return Optional.of(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfterSeconds()))
-                    .body(new ApiError(429, "rate_limited",
-                            "Too many requests; retry after " + properties.retryAfterSeconds() + " s")));
-        }
-        if (fault == CxoneSandboxFaults.Fault.UNAVAILABLE) {
-            return Optional.of(error(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
-                    "The service is temporarily unavailable"));
+        Optional<ResponseEntity<Object>> faulted = CxoneFaultAnswers.of(faults.nextRequest(),
+                properties.retryAfterSeconds());
+        if (faulted.isPresent()) {
+            return faulted;
         }
         if (!authorised(Bearer.token(authorization))) {
             return Optional.of(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
